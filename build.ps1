@@ -1,0 +1,59 @@
+#!/usr/bin/env pwsh
+# Slipway bootstrap: find dotnet, compile the build only when its sources changed, run it.
+#   ./build.ps1 [targets…] [--options…]      (./build.ps1 --help lists targets and parameters)
+$ErrorActionPreference = 'Stop'
+$Root = $PSScriptRoot
+$Temp = Join-Path $Root '.nuke/temp'
+$Bin = Join-Path $Temp 'bin'
+$StampFile = Join-Path $Temp 'build.ps1.stamp'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_NOLOGO = '1'; $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+function Fail($message) { Write-Error "build.ps1: $message"; exit 1 }
+
+function Find-Dotnet {
+    $command = Get-Command dotnet -ErrorAction SilentlyContinue
+    if ($command) { return $command.Source }
+    foreach ($candidate in @("$env:DOTNET_ROOT/dotnet", "$env:DOTNET_ROOT/dotnet.exe", "$HOME/.dotnet/dotnet", "$HOME/.dotnet/dotnet.exe")) {
+        if ($env:DOTNET_ROOT -or $candidate -like "$HOME*") { if (Test-Path $candidate) { return $candidate } }
+    }
+    Fail 'dotnet was not found on PATH, in $DOTNET_ROOT or in ~/.dotnet. Install the .NET SDK named in global.json.'
+}
+
+# A hash of everything the build is compiled from (its generated launch profiles excluded).
+function Get-Stamp {
+    $files = @('build', 'src/Slipway.Engine', 'src/Slipway.Delivery') | ForEach-Object {
+        Get-ChildItem (Join-Path $Root $_) -Recurse -File -Include *.cs, *.csproj, *.props, *.targets |
+            Where-Object { $_.FullName -notmatch '[\\/](bin|obj|Properties)[\\/]' }
+    }
+    $files += @('global.json', 'Directory.Build.props', 'nuget.config') | ForEach-Object { Get-Item (Join-Path $Root $_) }
+    $lines = $files | Sort-Object { [System.IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/') } |
+        ForEach-Object { (Get-FileHash $_.FullName -Algorithm SHA256).Hash + ' ' + [System.IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/') }
+    $bytes = [System.Text.Encoding]::UTF8.GetBytes(($lines -join "`n"))
+    return [System.BitConverter]::ToString([System.Security.Cryptography.SHA256]::Create().ComputeHash($bytes)).Replace('-', '')
+}
+
+function Test-Sdk($dotnet) {
+    $wanted = (Get-Content (Join-Path $Root 'global.json') -Raw | ConvertFrom-Json).sdk.version
+    $parts = $wanted.Split('.'); $majorMinor = "$($parts[0]).$($parts[1])"; $band = [int]$parts[2]
+    $installed = & $dotnet --list-sdks | ForEach-Object { $_.Split(' ')[0] }
+    foreach ($version in $installed) {
+        $v = $version.Split('.')
+        if ("$($v[0]).$($v[1])" -eq $majorMinor -and $v[2] -match '^\d+$' -and [int]$v[2] -ge $band) { return }
+    }
+    Fail "global.json needs .NET SDK $majorMinor.x (at least $wanted); found: $($installed -join ', '). Install it, or point DOTNET_ROOT at one."
+}
+
+$dotnet = Find-Dotnet
+$current = Get-Stamp
+$dll = Join-Path $Bin '_build.dll'
+if (-not (Test-Path $StampFile) -or (Get-Content $StampFile -Raw).Trim() -ne $current -or -not (Test-Path $dll)) {
+    Test-Sdk $dotnet
+    New-Item -ItemType Directory -Force -Path $Temp | Out-Null
+    Write-Host 'Compiling the build (build/ or src/Slipway.* changed)…'
+    $log = Join-Path $Temp 'build-compile.log'
+    & $dotnet build (Join-Path $Root 'build/_build.csproj') --output $Bin --nologo -v quiet -clp:ErrorsOnly *> $log
+    if ($LASTEXITCODE -ne 0) { Get-Content $log | Write-Host; Fail 'compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log).' }
+    Set-Content -Path $StampFile -Value $current
+}
+& $dotnet $dll @args
+exit $LASTEXITCODE

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Slipway bootstrap: find dotnet, compile the build only when its sources changed, run it.
+#   ./build.sh [targets…] [--options…]      (./build.sh --help lists targets and parameters)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TEMP="$ROOT/.nuke/temp"
+BIN="$TEMP/bin"
+STAMP_FILE="$TEMP/build.stamp"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+fail() { echo "build.sh: $*" >&2; exit 1; }
+
+find_dotnet() {
+  if command -v dotnet >/dev/null 2>&1; then command -v dotnet
+  elif [[ -n "${DOTNET_ROOT:-}" && -x "$DOTNET_ROOT/dotnet" ]]; then echo "$DOTNET_ROOT/dotnet"
+  elif [[ -x "$HOME/.dotnet/dotnet" ]]; then echo "$HOME/.dotnet/dotnet"
+  else fail "dotnet was not found on PATH, in \$DOTNET_ROOT or in ~/.dotnet. Install the .NET SDK named in global.json."
+  fi
+}
+
+# A fingerprint of everything the build is compiled from: paths, sizes and modification times (no file is read).
+stamp() {
+  cd "$ROOT"
+  {
+    find build src/Slipway.Engine src/Slipway.Delivery \( -name bin -o -name obj -o -name Properties \) -prune -o \
+      -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -printf '%p %s %T@\n'
+    find global.json Directory.Build.props nuget.config -printf '%p %s %T@\n'
+  } | sort | cksum | cut -d' ' -f1
+}
+
+# global.json names a version and rollForward latestFeature: any SDK of the same major.minor, feature band at least as high.
+check_sdk() {
+  local wanted installed
+  wanted="$(sed -n 's/.*"version" *: *"\([0-9.]*\)".*/\1/p' "$ROOT/global.json" | head -1)"
+  installed="$("$1" --list-sdks 2>/dev/null | cut -d' ' -f1 | sort -V)"
+  local major_minor="${wanted%.*}" band="${wanted##*.}"
+  while read -r version; do
+    [[ "${version%.*}" == "$major_minor" && "${version##*.}" =~ ^[0-9]+$ && "${version##*.}" -ge "$band" ]] && return 0
+  done <<< "$installed"
+  fail "global.json needs .NET SDK $major_minor.x (at least $wanted); found: ${installed:-none}. Install it, or point DOTNET_ROOT at one."
+}
+
+compile() {
+  local dotnet="$1" current="$2"
+  mkdir -p "$TEMP"
+  exec 9>"$TEMP/build.lock"
+  flock 9
+  # Another build.sh may have compiled while this one waited.
+  if [[ -f "$STAMP_FILE" && "$(cat "$STAMP_FILE")" == "$current" && -f "$BIN/_build.dll" ]]; then return; fi
+  check_sdk "$dotnet"
+  echo "Compiling the build (build/ or src/Slipway.* changed)…" >&2
+  if ! "$dotnet" build "$ROOT/build/_build.csproj" --output "$BIN" --nologo -v quiet -clp:ErrorsOnly -p:UseSharedCompilation=false >"$TEMP/build-compile.log" 2>&1; then
+    cat "$TEMP/build-compile.log" >&2
+    fail "compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log)."
+  fi
+  echo "$current" > "$STAMP_FILE"
+  exec 9>&-
+}
+
+DOTNET="$(find_dotnet)"
+CURRENT="$(stamp)"
+if [[ ! -f "$STAMP_FILE" || "$(cat "$STAMP_FILE")" != "$CURRENT" || ! -f "$BIN/_build.dll" ]]; then
+  compile "$DOTNET" "$CURRENT"
+fi
+exec "$DOTNET" "$BIN/_build.dll" "$@"

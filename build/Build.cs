@@ -1,0 +1,23 @@
+using Slipway.Delivery.Dotnet;
+using Slipway.Engine;
+
+namespace Slipway.Build;
+
+/// <summary>This repository's pipeline. Each concern lives in its own Build.*.cs file.</summary>
+partial class Build : SlipwayBuild, ICompile, ITest
+{
+    public static int Main() => Execute<Build>(x => ((ITest)x).Test);
+
+    Target Clean => _ => _
+        .Description("Delete build outputs and artifacts")
+        .Before<ICompile>(x => x.Compile)
+        .Executes(() =>
+        {
+            ArtifactsDirectory.CleanDirectory();
+            foreach (var output in Directory.EnumerateDirectories(RootDirectory / "src", "*", SearchOption.AllDirectories)
+                         .Concat(Directory.EnumerateDirectories(RootDirectory / "tests", "*", SearchOption.AllDirectories))
+                         .Where(d => Path.GetFileName(d) is "bin" or "obj").ToList())
+                if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+            Log.Information("Removed artifacts/ and the bin/obj folders of src/ and tests/.");
+        });
+}

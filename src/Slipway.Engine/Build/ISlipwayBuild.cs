@@ -1,0 +1,23 @@
+using System.Linq.Expressions;
+
+namespace Slipway.Engine;
+
+/// <summary>What every build offers its components: where things are, which host runs it, the parameter values.</summary>
+public interface ISlipwayBuild
+{
+    AbsolutePath RootDirectory { get; }
+    AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
+    /// <summary>Scratch space kept between runs and ignored by git: <c>.nuke/temp</c>.</summary>
+    AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
+    CiHost Host { get; }
+    bool IsLocalBuild => Host == CiHost.Terminal;
+    bool IsServerBuild => !IsLocalBuild;
+    ParameterStore Parameters { get; }
+    /// <summary>The run's environment variables (the process's own, or those a test supplied).</summary>
+    IReadOnlyDictionary<string, string> EnvironmentVariables { get; }
+
+    /// <summary>For parameters declared on component interfaces: <c>[Parameter] string Env => TryGetValue(() => Env) ?? "local";</c></summary>
+    T? TryGetValue<T>(Expression<Func<T>> parameter) =>
+        parameter.Body is MemberExpression member ? Parameters.Get<T>(member.Member.Name)
+            : throw new ArgumentException("TryGetValue expects a member access, e.g. () => Env.", nameof(parameter));
+}
