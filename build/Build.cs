@@ -6,7 +6,7 @@ namespace Slipway.Build;
 /// <summary>This repository's pipeline. Each concern lives in its own Build.*.cs file.</summary>
 partial class Build : SlipwayBuild, ICompile, ITest
 {
-    public static int Main() => Execute<Build>(x => ((ITest)x).Test);
+    public static int Main() => Execute<Build>(x => ((ICompile)x).Compile);
 
     Target Clean => _ => _
         .Description("Delete build outputs and artifacts")

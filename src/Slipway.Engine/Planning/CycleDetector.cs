@@ -24,9 +24,9 @@ internal static class CycleDetector
                 var s = state.GetValueOrDefault(next);
                 if (s == 1)
                 {
-                    var cycle = stack.Skip(stack.IndexOf(next)).Append(next).Reverse().Select(t => t.Name);
+                    var cycle = stack.Skip(stack.IndexOf(next)).Append(next).Select(t => t.Name);
                     throw new BuildDefinitionException(
-                        $"The targets form a cycle: {string.Join(" → ", cycle)}. " +
+                        $"The targets form a cycle: {string.Join(" → ", cycle)} (X → Y: X needs Y to run first). " +
                         "Remove one of the DependsOn/After/Before/Triggers relations on this path.");
                 }
                 if (s == 0) Visit(next);

@@ -24,6 +24,7 @@ internal static class TargetDiscovery
                         "Rename one, or implement the interface's target instead of hiding it.");
                 continue;
             }
+            if (ordered.Any(t => t.Factory.Equals(factory))) continue; // an alias such as `Target Default => Pack;`
             var definition = new TargetDefinition();
             factory(definition);
             var target = new ExecutableTarget(property.Name, factory, definition, ordered.Count, property.DeclaringType!);

@@ -81,7 +81,9 @@ run() {
 }
 
 WORK=$(mktemp -d "$WORK_PARENT/slipway-k8s-build.XXXXXX")
-chmod 755 "$WORK"   # apt's _apt user downloads into it
+chmod 755 "$WORK"
+mkdir "$WORK/src"
+chown _apt "$WORK/src" 2>/dev/null || true   # apt downloads as the _apt user
 on_exit() {
   local rc=$?
   if ((rc != 0)); then
@@ -122,8 +124,8 @@ if ! have_src; then
 fi
 
 step "apt-get source $SRC_PACKAGE"
-(cd "$WORK" && run apt-get source -q "$SRC_PACKAGE" </dev/null)
-SRC=$(find "$WORK" -mindepth 1 -maxdepth 1 -type d -name "$SRC_PACKAGE-*" | head -n1)
+(cd "$WORK/src" && run apt-get source -q "$SRC_PACKAGE" </dev/null)
+SRC=$(find "$WORK/src" -mindepth 1 -maxdepth 1 -type d -name "$SRC_PACKAGE-*" | head -n1)
 [[ -n $SRC && -d $SRC/vendor ]] || die "unpacked source not found in $WORK"
 [[ $(dpkg-parsechangelog -l "$SRC/debian/changelog" -S Version) == *"$SRC_UPSTREAM_MARKER"* ]] \
   || die "unexpected source version (want $SRC_UPSTREAM_MARKER); the Debian package changed"
