@@ -1,10 +1,11 @@
 using Slipway.Delivery.Dotnet;
+using Slipway.Delivery.Stack;
 using Slipway.Engine;
 
 namespace Slipway.Build;
 
 /// <summary>This repository's pipeline. Each concern lives in its own Build.*.cs file.</summary>
-partial class Build : SlipwayBuild, ICompile, ITest
+partial class Build : SlipwayBuild, ICompile, ITest, IStack
 {
     public static int Main() => Execute<Build>(x => ((ICompile)x).Compile);
 

@@ -13,7 +13,16 @@ public sealed class GraphTests : IDisposable
         var run = _harness.Run<GraphBuild>("Pack");
 
         run.ExitCode.Should().Be(0, run.ToString());
-        run.Ran.Should().Equal("Restore", "Lint", "Compile", "Pack", "Publish", "Announce");
+        run.Ran.Should().Equal("Restore", "Lint", "Prepare", "Compile", "Pack", "Publish", "Announce");
+    }
+
+    [Fact]
+    public void DependentFor_makes_a_target_a_dependency_from_its_own_side()
+    {
+        var run = _harness.Run<GraphBuild>("Compile");
+
+        run.Ran.Should().Equal("Restore", "Prepare", "Compile");
+        run.Output.Should().NotContain("RAN Lint");
     }
 
     [Fact]
@@ -35,15 +44,15 @@ public sealed class GraphTests : IDisposable
     [Fact]
     public void Default_target_runs_when_none_is_named()
     {
-        var run = _harness.Run<GraphBuild>(b => b.Compile, CancellationToken.None);
+        var run = _harness.Run<GraphBuild>(b => b.Restore, CancellationToken.None);
 
-        run.Ran.Should().Equal("Restore", "Compile");
+        run.Ran.Should().Equal("Restore");
     }
 
     [Fact]
     public void Target_names_are_case_insensitive()
     {
-        _harness.Run<GraphBuild>("compile").Ran.Should().Equal("Restore", "Compile");
+        _harness.Run<GraphBuild>("RESTORE").Ran.Should().Equal("Restore");
     }
 
     [Fact]
@@ -79,7 +88,7 @@ public sealed class GraphTests : IDisposable
     {
         var run = _harness.Run<GraphBuild>("Pack", "--skip", "Lint", "Restore");
 
-        run.Ran.Should().Equal("Compile", "Pack", "Publish", "Announce");
+        run.Ran.Should().Equal("Prepare", "Compile", "Pack", "Publish", "Announce");
         run.Output.Should().MatchRegex(@"Lint\s*│\s*Skipped\s*│\s*│\s*--skip");
     }
 
@@ -90,7 +99,7 @@ public sealed class GraphTests : IDisposable
 
         run.ExitCode.Should().Be(0, run.ToString());
         run.Ran.Should().BeEmpty();
-        run.Output.Should().MatchRegex(@"1\. Restore[\s\S]*2\. Lint[\s\S]*3\. Compile[\s\S]*4\. Pack \(invoked\)[\s\S]*5\. Publish \(triggered\)");
+        run.Output.Should().MatchRegex(@"1\. Restore[\s\S]*2\. Lint[\s\S]*3\. Prepare[\s\S]*4\. Compile[\s\S]*5\. Pack \(invoked\)[\s\S]*6\. Publish \(triggered\)");
         var mermaid = File.ReadAllText(Path.Combine(_harness.Root, ".nuke/temp/plan.mmd"));
         mermaid.Should().Contain("Restore --> Compile").And.Contain("Lint -.-> Compile").And.Contain("Pack ==> Publish");
         File.Exists(Path.Combine(_harness.Root, ".nuke/temp/plan.html")).Should().BeTrue();

@@ -15,6 +15,7 @@ public sealed class GraphBuild : SlipwayBuild
     public Target Announce => _ => _.TriggeredBy(Publish).Executes(() => Log.Information("RAN Announce"));
     public Target Docs => _ => _.Before(Restore).Executes(() => Log.Information("RAN Docs"));
     public Target Hidden => _ => _.Unlisted().Executes(() => Log.Information("RAN Hidden"));
+    public Target Prepare => _ => _.DependentFor(Compile).Executes(() => Log.Information("RAN Prepare"));
 }
 
 public sealed class CyclicBuild : SlipwayBuild

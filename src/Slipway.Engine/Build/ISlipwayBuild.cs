@@ -18,6 +18,7 @@ public interface ISlipwayBuild
 
     /// <summary>For parameters declared on component interfaces: <c>[Parameter] string Env => TryGetValue(() => Env) ?? "local";</c></summary>
     T? TryGetValue<T>(Expression<Func<T>> parameter) =>
-        parameter.Body is MemberExpression member ? Parameters.Get<T>(member.Member.Name)
+        (parameter.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : parameter.Body) is MemberExpression member
+            ? Parameters.Get<T>(member.Member.Name)
             : throw new ArgumentException("TryGetValue expects a member access, e.g. () => Env.", nameof(parameter));
 }

@@ -63,6 +63,8 @@ internal static class TargetDiscovery
         {
             var definition = target.Definition;
             AddDistinct(target.Dependencies, definition.Dependencies.Select(r => Find(target, r)));
+            foreach (var dependent in definition.DependentForTargets.Select(r => Find(target, r)))
+                AddDistinct(dependent.Dependencies, [target]);
             AddDistinct(target.OrderedAfter, definition.RunsAfter.Select(r => Find(target, r)));
             foreach (var later in definition.RunsBefore.Select(r => Find(target, r)))
                 AddDistinct(later.OrderedAfter, [target]);

@@ -11,6 +11,10 @@ public interface ITargetDefinition
     ITargetDefinition DependsOn(params Target[] targets);
     ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets);
 
+    /// <summary>This target becomes a dependency of the given ones (declared from the dependency's side).</summary>
+    ITargetDefinition DependentFor(params Target[] targets);
+    ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets);
+
     /// <summary>When both are scheduled, this target runs after the given ones (no dependency implied).</summary>
     ITargetDefinition After(params Target[] targets);
     ITargetDefinition After<T>(params Func<T, Target>[] targets);

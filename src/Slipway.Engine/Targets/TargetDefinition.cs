@@ -7,6 +7,7 @@ internal sealed class TargetDefinition : ITargetDefinition
 {
     public string? DescriptionText { get; private set; }
     public List<TargetReference> Dependencies { get; } = [];
+    public List<TargetReference> DependentForTargets { get; } = [];
     public List<TargetReference> RunsAfter { get; } = [];
     public List<TargetReference> RunsBefore { get; } = [];
     public List<TargetReference> TriggersTargets { get; } = [];
@@ -24,6 +25,8 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition DependsOn(params Target[] targets) => Add(Dependencies, targets);
     public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) => Add(Dependencies, targets);
+    public ITargetDefinition DependentFor(params Target[] targets) => Add(DependentForTargets, targets);
+    public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) => Add(DependentForTargets, targets);
     public ITargetDefinition After(params Target[] targets) => Add(RunsAfter, targets);
     public ITargetDefinition After<T>(params Func<T, Target>[] targets) => Add(RunsAfter, targets);
     public ITargetDefinition Before(params Target[] targets) => Add(RunsBefore, targets);

@@ -83,7 +83,7 @@ public static class ProcessRunner
     private static async Task StopAsync(Process process, TimeSpan gracePeriod)
     {
         if (process.HasExited) return;
-        if (Signals.Terminate(process.Id))
+        if (PosixSignals.Terminate(process.Id))
         {
             using var grace = new CancellationTokenSource(gracePeriod);
             try { await process.WaitForExitAsync(grace.Token); return; }

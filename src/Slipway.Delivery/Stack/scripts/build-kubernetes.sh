@@ -105,6 +105,7 @@ have_src() { apt-cache showsrc --only-source "$SRC_PACKAGE" 2>/dev/null | grep -
 step "checking for a deb-src entry for bookworm main"
 if ! have_src; then
   # Use the same Debian mirror as the existing bookworm main entry.
+  # shellcheck disable=SC2016  # $(...) is apt's own format syntax
   mirror=$(apt-get indextargets --format '$(TARGET_OF) $(REPO_URI) $(RELEASE) $(COMPONENT)' 2>/dev/null \
     | awk '$1=="deb" && $3=="bookworm" && $4=="main" {print $2; exit}')
   mirror=${mirror:-http://deb.debian.org/debian/}

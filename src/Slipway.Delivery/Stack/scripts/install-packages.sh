@@ -49,7 +49,7 @@ if [[ ! -e $POLICY ]]; then
   printf '#!/bin/sh\nexit 101\n' >"$POLICY" && chmod 755 "$POLICY"
   cleanup_policy=true
 fi
-trap '$cleanup_policy && rm -f "$POLICY"' EXIT
+trap 'if $cleanup_policy; then rm -f "$POLICY"; fi' EXIT
 
 # Refresh the package lists once if any missing package has no install candidate.
 need_update=false

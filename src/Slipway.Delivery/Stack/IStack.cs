@@ -1,0 +1,27 @@
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Stack;
+
+/// <summary>Targets that bring the local stack up, down, and report on it.</summary>
+public interface IStack : IHazStack
+{
+    Target StackUp => _ => _
+        .Description("Install, build and start the local stack (registries, Docker, Kubernetes, node simulator, Helm); writes .nuke/temp/stack/stack.env")
+        .Executes(async ct =>
+        {
+            var environment = await LocalStack.UpAsync(ct);
+            BuildOutput.Current.Masker.Add(environment.TargetRegistryPassword);
+        });
+
+    Target StackDown => _ => _
+        .Description("Stop every process StackUp started (caches stay)")
+        .Executes(() => LocalStack.DownAsync());
+
+    Target StackStatus => _ => _
+        .Description("Show each part of the local stack: endpoint, version, health")
+        .Executes(async ct =>
+        {
+            if (!await LocalStack.StatusAsync(ct))
+                throw new TargetFailedException("A part of the local stack is down: run ./build.sh StackUp.");
+        });
+}

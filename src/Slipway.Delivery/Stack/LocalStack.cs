@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Slipway.Delivery.Kubernetes;
+using Slipway.Delivery.Stack.Parts;
+using Slipway.Engine;
+using Spectre.Console;
+
+namespace Slipway.Delivery.Stack;
+
+/// <summary>
+/// The local stack: a registry, an authenticated "client" registry, a Docker engine, etcd + kube-apiserver +
+/// kube-controller-manager, the node simulator and Helm — installed, started, probed and stopped by the build.
+/// </summary>
+public sealed class LocalStack
+{
+    private readonly StackPaths _paths;
+    private readonly Verbosity _verbosity;
+    private readonly RegistryPart _registry;
+    private readonly RegistryPart _clientRegistry;
+    private readonly DockerEnginePart _docker;
+    private readonly EtcdPart _etcd;
+    private readonly ApiServerPart _apiServer;
+    private readonly ControllerManagerPart _controllerManager;
+    private readonly NodeSimulatorPart _nodeSimulator;
+
+    public LocalStack(StackPaths paths, StackPorts ports, Verbosity verbosity)
+    {
+        _paths = paths;
+        _verbosity = verbosity;
+        _registry = new RegistryPart("registry", paths, ports.Registry, null);
+        _clientRegistry = new RegistryPart("client-registry", paths, ports.ClientRegistry, paths.State / "client-registry" / "htpasswd");
+        _docker = new DockerEnginePart(paths);
+        _etcd = new EtcdPart(paths, ports);
+        _apiServer = new ApiServerPart(paths, ports);
+        _controllerManager = new ControllerManagerPart(paths, ports);
+        _nodeSimulator = new NodeSimulatorPart(paths);
+    }
+
+    public StackPaths Paths => _paths;
+
+    /// <summary>In start order; stopped in reverse.</summary>
+    public IReadOnlyList<StackPart> Parts => [_registry, _clientRegistry, _docker, _etcd, _apiServer, _controllerManager, _nodeSimulator];
+
+    /// <summary>The endpoints of the running stack (from stack.env), or null when StackUp has not run.</summary>
+    public StackEnvironment? Environment => StackEnvironment.Read(_paths.EnvironmentFile);
+
+    public async Task<StackEnvironment> UpAsync(CancellationToken ct)
+    {
+        var provisioning = new StackProvisioning(_paths, _verbosity);
+        try
+        {
+            if (!OperatingSystem.IsLinux() || System.Environment.UserName != "root")
+                throw new StackException("StackUp installs Debian packages and starts dockerd: run it as root on Debian 12 (bookworm).");
+            _paths.State.CreateDirectory();
+            await Step("Debian packages", () => provisioning.InstallPackagesAsync(ct));
+            await Step("Kubernetes binaries", () => provisioning.BuildKubernetesAsync(ct));
+            var helm = await Step("Helm", () => provisioning.InstallHelmAsync(ct));
+            await Step("PKI", () => provisioning.CreatePkiAsync(ct));
+            var (user, password, _) = await Step("client registry credentials", () => provisioning.ClientRegistryCredentialsAsync(ct));
+            foreach (var part in Parts)
+            {
+                if (part == _controllerManager) _apiServer.WriteKubeconfig();
+                await Step(part.Name, async () => await part.EnsureStartedAsync(ct) ? "started" : "already running");
+            }
+            await Step("default service account", () => WaitForDefaultServiceAccountAsync(ct));
+            await Step("base images", async () => await new BaseImages(_paths, _registry.Endpoint, _docker.Endpoint).EnsureAsync(ct) ? "built and pushed" : "present");
+
+            var environment = new StackEnvironment
+            {
+                Kubeconfig = _paths.Kubeconfig,
+                DockerHost = _docker.Endpoint,
+                Registry = _registry.Endpoint,
+                TargetRegistry = _clientRegistry.Endpoint,
+                TargetRegistryUsername = user,
+                TargetRegistryPassword = password,
+                Helm = helm,
+            };
+            if (!_paths.EnvironmentFile.FileExists) File.WriteAllText(_paths.EnvironmentFile, "");
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_paths.EnvironmentFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            _paths.EnvironmentFile.WriteAllTextIfChanged(environment.ToEnvFile());
+            Log.Success($"Stack is up. Endpoints: source {_paths.EnvironmentFile.RelativeTo(_paths.RepositoryRoot)}");
+            return environment;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var running = Parts.Where(p => p.Daemon.RunningPid() != null).Select(p => p.Name).ToList();
+            var left = running.Count == 0 ? "No part of the stack is running."
+                : $"Still running: {string.Join(", ", running)}. Run ./build.sh StackUp again once fixed (it continues where it stopped), " +
+                  "or ./build.sh StackDown to stop them.";
+            throw new StackException($"{e.Message}\n{left}");
+        }
+    }
+
+    /// <summary>Stops, in reverse order, every part this stack started (by pid file); caches stay.</summary>
+    public async Task DownAsync()
+    {
+        foreach (var part in Parts.Reverse())
+        {
+            var stopped = await part.Daemon.StopAsync(TimeSpan.FromSeconds(15));
+            Log.Information($"{part.Name}: {(stopped ? "stopped" : "was not running")}");
+        }
+        if (_paths.EnvironmentFile.FileExists) File.Delete(_paths.EnvironmentFile);
+    }
+
+    /// <summary>Prints each part's endpoint, version and health; true when all are healthy.</summary>
+    public async Task<bool> StatusAsync(CancellationToken ct)
+    {
+        var rows = new List<PartHealth>();
+        foreach (var part in Parts) rows.Add(await part.HealthAsync(ct));
+        rows.Add(await HelmHealthAsync(ct));
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Part").AddColumn("Endpoint").AddColumn("Version").AddColumn("Health");
+        foreach (var row in rows)
+            table.AddRow(Markup.Escape(row.Part), Markup.Escape(row.Endpoint), Markup.Escape(row.Version ?? ""),
+                row.Healthy ? $"[green]up[/] {Markup.Escape(row.Detail)}" : $"[red]down[/] {Markup.Escape(row.Detail)}");
+        BuildOutput.Current.Render(table);
+        return rows.All(r => r.Healthy);
+    }
+
+    private async Task<PartHealth> HelmHealthAsync(CancellationToken ct)
+    {
+        var helm = Environment?.Helm;
+        if (helm == null || !File.Exists(helm)) return new PartHealth("helm", "", false, null, "not installed (run StackUp)");
+        var result = await ProcessRunner.RunAsync(helm, ["version", "--short"], new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true }, ct);
+        return new PartHealth("helm", helm, result.Succeeded, result.StandardOutput.Trim(), result.Succeeded ? "binary" : result.StandardError);
+    }
+
+    /// <summary>Pods need their namespace's default service account, which the controller-manager creates shortly after start.</summary>
+    private async Task<string> WaitForDefaultServiceAccountAsync(CancellationToken ct)
+    {
+        using var client = new KubernetesClient(KubeConfig.FromFiles([_paths.Kubeconfig]));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await client.TryGetAsync("/api/v1/namespaces/default/serviceaccounts/default", ct) != null) return "present";
+            await Task.Delay(300, ct);
+        }
+        throw new StackException($"The controller-manager did not create the default service account within 60 s. Read {_controllerManager.Daemon.LogFile}.");
+    }
+
+    private async Task Step(string name, Func<Task> action) => await Step(name, async () => { await action(); return "done"; });
+
+    private async Task<T> Step<T>(string name, Func<Task<T>> action)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        Log.Debug($"{name}…");
+        var result = await action();
+        var shown = result is string text ? text : "done";
+        Log.Information($"✓ {name}: {shown} ({stopwatch.Elapsed.TotalSeconds:0.0} s)");
+        return result;
+    }
+}

@@ -1,0 +1,28 @@
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Stack;
+
+/// <summary>
+/// Where the local stack lives: its state (data, logs, pid files, stack.env) under <c>.nuke/temp/stack</c> of the
+/// repository, its caches (Kubernetes binaries, Helm, the base rootfs) under <c>/var/cache/slipway</c> (SLIPWAY_CACHE).
+/// </summary>
+public sealed class StackPaths(AbsolutePath repositoryRoot, string? cacheDirectory = null)
+{
+    public AbsolutePath RepositoryRoot { get; } = repositoryRoot;
+    public AbsolutePath State => RepositoryRoot / ".nuke" / "temp" / "stack";
+    public AbsolutePath Cache { get; } = AbsolutePath.From(cacheDirectory ?? Environment.GetEnvironmentVariable("SLIPWAY_CACHE") ?? "/var/cache/slipway");
+    public AbsolutePath Scripts => RepositoryRoot / "src" / "Slipway.Delivery" / "Stack" / "scripts";
+    public AbsolutePath Logs => State / "logs";
+    public AbsolutePath Pids => State / "pids";
+    public AbsolutePath EnvironmentFile => State / "stack.env";
+    public AbsolutePath KubernetesBinaries => Cache / "kubernetes" / "v1.20.2" / "bin";
+    public AbsolutePath Pki => State / "kube" / "pki";
+    public AbsolutePath Kubeconfig => State / "kube" / "kubeconfig";
+    public AbsolutePath DockerSocket => State / "docker" / "docker.sock";
+
+    public AbsolutePath LogOf(string part) => Logs / $"{part}.log";
+    public AbsolutePath PidOf(string part) => Pids / $"{part}.pid";
+
+    /// <summary>dockerd's exec root holds its containerd socket: kept short (unix socket paths are limited to ~108 bytes).</summary>
+    public string DockerExecRoot => $"/run/slipway-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(State.Value)))[..10].ToLowerInvariant()}";
+}
