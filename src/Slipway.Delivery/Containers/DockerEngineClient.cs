@@ -149,6 +149,20 @@ public sealed class DockerEngineClient : IDisposable
         return await ReadProgressAsync(response, $"push {repository}:{tag}", onOutput, ct);
     }
 
+    /// <summary>Pulls one tag (or digest) from its registry.</summary>
+    public async Task PullAsync(string repository, string reference, RegistryCredentials? credentials, Action<string>? onOutput = null, CancellationToken ct = default)
+    {
+        var separator = reference.StartsWith("sha256:", StringComparison.Ordinal) ? "@" : ":";
+        using var message = new HttpRequestMessage(HttpMethod.Post,
+            $"images/create?fromImage={Uri.EscapeDataString(repository + separator + reference)}");
+        message.Headers.Add("X-Registry-Auth", EncodeAuth(credentials == null
+            ? new { }
+            : new { username = credentials.Username, password = credentials.Password, serveraddress = repository.Split('/')[0] }));
+        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
+        await EnsureSuccessAsync(response, $"pull {repository}{separator}{reference}", ct);
+        await ReadProgressAsync(response, $"pull {repository}{separator}{reference}", onOutput, ct);
+    }
+
     public async Task RemoveImageAsync(string name, CancellationToken ct = default)
     {
         using var response = await _http.DeleteAsync($"images/{Uri.EscapeDataString(name)}?force=1", ct);

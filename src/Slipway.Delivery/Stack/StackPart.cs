@@ -18,6 +18,9 @@ public abstract class StackPart(string name, StackPaths paths, string executable
     protected virtual IEnumerable<int> Ports => [];
     protected virtual TimeSpan StartTimeout => TimeSpan.FromSeconds(60);
 
+    /// <summary>True when the running process was built from sources that changed since: it is restarted.</summary>
+    protected virtual bool IsStale => false;
+
     /// <summary>Null when the part answers, else why not. Also reports its version when it can.</summary>
     public abstract Task<(string? Problem, string? Version)> ProbeAsync(CancellationToken ct);
 
@@ -26,7 +29,12 @@ public abstract class StackPart(string name, StackPaths paths, string executable
     /// <summary>Starts the part unless it already answers; returns false when it was already running.</summary>
     public async Task<bool> EnsureStartedAsync(CancellationToken ct)
     {
-        if (Daemon.RunningPid() != null && (await ProbeAsync(ct)).Problem == null) return false;
+        if (Daemon.RunningPid() != null && !IsStale && (await ProbeAsync(ct)).Problem == null) return false;
+        if (Daemon.RunningPid() != null && IsStale)
+        {
+            Log.Information($"{Name}: its sources changed since it started: restarting it.");
+            await Daemon.StopAsync(TimeSpan.FromSeconds(10));
+        }
         if (Daemon.RunningPid() is { } stale)
         {
             Log.Warning($"{Name}: pid {stale} runs but does not answer: restarting it.");

@@ -17,12 +17,15 @@ public sealed class SimulatedNode(KubernetesClient kubernetes, ImageAvailability
     public const string OutcomeAnnotation = "slipway.io/simulated-outcome";
     public const string Component = "slipway-node-simulator";
 
-    private readonly Dictionary<string, int> _pullFailures = new();
+    /// <summary>Per pod uid: failed pull attempts, when the last one was, when to try again (kubelet-style back-off).</summary>
+    private readonly Dictionary<string, (int Attempts, DateTime Last, DateTime Next)> _pullFailures = new();
 
     /// <summary>One pass over every Pending pod; returns how many pods changed state.</summary>
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {
         var pods = await kubernetes.ListAsync(KubernetesResources.Pods(), fieldSelector: "status.phase=Pending", ct: ct);
+        var pending = pods.Select(p => p["metadata"]!["uid"]!.GetValue<string>()).ToHashSet();
+        foreach (var gone in _pullFailures.Keys.Where(uid => !pending.Contains(uid)).ToList()) _pullFailures.Remove(gone);
         var changed = 0;
         foreach (var pod in pods)
         {
@@ -47,6 +50,13 @@ public sealed class SimulatedNode(KubernetesClient kubernetes, ImageAvailability
         var spec = pod["spec"]!;
         var containers = Containers(spec, "containers");
         var initContainers = Containers(spec, "initContainers");
+        if (_pullFailures.TryGetValue(uid, out var failures) && DateTime.UtcNow < failures.Next)
+        {
+            // between pull attempts a kubelet reports ImagePullBackOff
+            if (DateTime.UtcNow - failures.Last < TimeSpan.FromSeconds(1) || WaitingReason(pod) == "ImagePullBackOff") return false;
+            await PatchStatusAsync(ns, name, WithWaitingReason(pod, "ImagePullBackOff"), ct);
+            return true;
+        }
         var credentials = await PullCredentialsAsync(ns, spec, ct);
 
         var results = new Dictionary<string, (string? Digest, string? Error)>();
@@ -58,14 +68,13 @@ public sealed class SimulatedNode(KubernetesClient kubernetes, ImageAvailability
         var failed = results.Where(r => r.Value.Error != null).ToList();
         if (failed.Count > 0)
         {
-            var attempts = _pullFailures[uid] = _pullFailures.GetValueOrDefault(uid) + 1;
-            var reason = attempts > 2 ? "ImagePullBackOff" : "ErrImagePull";
-            var current = pod["status"]?["containerStatuses"]?.AsArray().FirstOrDefault()?["state"]?["waiting"]?["reason"]?.GetValue<string>();
-            if (current == reason && attempts > 3) return false;
-            await PatchStatusAsync(ns, name, PendingStatus(containers, initContainers, results, reason, now), ct);
+            var attempts = failures.Attempts + 1;
+            var backOff = TimeSpan.FromSeconds(Math.Min(30, 2 * Math.Pow(2, attempts - 1)));
+            _pullFailures[uid] = (attempts, DateTime.UtcNow, DateTime.UtcNow + backOff);
+            await PatchStatusAsync(ns, name, PendingStatus(containers, initContainers, results, "ErrImagePull", now), ct);
             foreach (var (image, result) in failed)
                 await RecordEventAsync(pod, "Warning", "Failed", $"Failed to pull image \"{image}\": {result.Error}", now, ct);
-            log?.Invoke($"{ns}/{name}: {reason} ({string.Join(", ", failed.Select(f => f.Key))})");
+            log?.Invoke($"{ns}/{name}: ErrImagePull ({string.Join(", ", failed.Select(f => f.Key))}), next attempt in {backOff.TotalSeconds:0} s");
             return true;
         }
 
@@ -79,6 +88,23 @@ public sealed class SimulatedNode(KubernetesClient kubernetes, ImageAvailability
         await RecordEventAsync(pod, "Normal", "Started", $"Started containers {string.Join(", ", containers.Select(c => c.Name))} (simulated node)", now, ct);
         log?.Invoke($"{ns}/{name}: {status["phase"]}");
         return true;
+    }
+
+    private static string? WaitingReason(JsonObject pod) =>
+        pod["status"]?["containerStatuses"]?.AsArray().Select(c => c?["state"]?["waiting"]?["reason"]?.GetValue<string>()).FirstOrDefault(r => r != null);
+
+    /// <summary>The pod's current status with every failed pull's waiting reason replaced.</summary>
+    private static JsonObject WithWaitingReason(JsonObject pod, string reason)
+    {
+        var status = pod["status"]!.DeepClone().AsObject();
+        foreach (var key in new[] { "containerStatuses", "initContainerStatuses" })
+            foreach (var container in status[key]?.AsArray() ?? [])
+                if (container?["state"]?["waiting"] is JsonObject waiting && waiting["reason"]?.GetValue<string>() is "ErrImagePull" or "ImagePullBackOff")
+                {
+                    waiting["reason"] = reason;
+                    waiting["message"] = $"Back-off pulling image \"{container["image"]}\"";
+                }
+        return status;
     }
 
     private static List<(string Name, string Image)> Containers(JsonNode spec, string key) =>

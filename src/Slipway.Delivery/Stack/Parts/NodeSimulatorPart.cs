@@ -12,6 +12,27 @@ public sealed class NodeSimulatorPart(StackPaths paths) : StackPart("node-simula
     private AbsolutePath Heartbeat => Directory / "heartbeat";
     public override string Endpoint => "(watches the API server)";
     protected override TimeSpan StartTimeout => TimeSpan.FromSeconds(30);
+    private AbsolutePath PublishedAssembly => Directory / "bin" / "Slipway.NodeSimulator.dll";
+
+    /// <summary>The simulator's own sources and the clients it uses.</summary>
+    protected override bool IsStale
+    {
+        get
+        {
+            if (!PublishedAssembly.FileExists) return true;
+            var published = File.GetLastWriteTimeUtc(PublishedAssembly);
+            var sources = new[]
+            {
+                Paths.RepositoryRoot / "src" / "Slipway.NodeSimulator",
+                Paths.RepositoryRoot / "src" / "Slipway.Delivery" / "Stack" / "Node",
+                Paths.RepositoryRoot / "src" / "Slipway.Delivery" / "Kubernetes",
+                Paths.RepositoryRoot / "src" / "Slipway.Delivery" / "Registry",
+            };
+            return sources.Where(d => d.DirectoryExists)
+                .SelectMany(d => System.IO.Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
+                .Any(f => !f.Contains("/obj/") && !f.Contains("/bin/") && File.GetLastWriteTimeUtc(f) > published);
+        }
+    }
 
     public override Task<(string? Problem, string? Version)> ProbeAsync(CancellationToken ct)
     {

@@ -1,0 +1,38 @@
+using Slipway.Delivery.Containers;
+using Slipway.Delivery.Kubernetes;
+using Slipway.Delivery.Stack;
+using Xunit;
+
+namespace Slipway.Delivery.Tests.Stack;
+
+/// <summary>The running local stack's endpoints, read from the stack.env that ./build.sh StackUp writes.</summary>
+public sealed class LocalStackFixture : IDisposable
+{
+    public LocalStackFixture()
+    {
+        var file = Path.Combine(RepositoryRoot.Path, ".nuke", "temp", "stack", "stack.env");
+        Environment = StackEnvironment.Read(file)
+            ?? throw new InvalidOperationException($"The local stack is not up ({file} is missing): run ./build.sh StackUp, or run the tests with ./build.sh Test.");
+        Kubernetes = new KubernetesClient(KubeConfig.FromFiles([Environment.Kubeconfig]));
+        Docker = new DockerEngineClient(Environment.DockerHost);
+    }
+
+    public StackEnvironment Environment { get; }
+    public KubernetesClient Kubernetes { get; }
+    public DockerEngineClient Docker { get; }
+
+    /// <summary>The .NET runtime base image the stack pushed.</summary>
+    public string BaseImage => $"{Environment.Registry}/{BaseImages.RuntimeRepository}:{BaseImages.RuntimeTag}";
+
+    public void Dispose()
+    {
+        Kubernetes.Dispose();
+        Docker.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalStackCollection : ICollectionFixture<LocalStackFixture>
+{
+    public const string Name = "local stack";
+}
