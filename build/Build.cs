@@ -1,11 +1,12 @@
 using Slipway.Delivery.Dotnet;
+using Slipway.Delivery.Images;
 using Slipway.Delivery.Stack;
 using Slipway.Engine;
 
 namespace Slipway.Build;
 
 /// <summary>This repository's pipeline. Each concern lives in its own Build.*.cs file.</summary>
-partial class Build : SlipwayBuild, ICompile, ITest, IStack
+partial class Build : SlipwayBuild, ICompile, ITest, IStack, IPushImage
 {
     public static int Main() => Execute<Build>(x => ((ICompile)x).Compile);
 

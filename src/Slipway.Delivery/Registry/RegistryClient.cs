@@ -32,9 +32,11 @@ public sealed partial class RegistryClient : IDisposable
             Timeout = TimeSpan.FromMinutes(10),
         };
         _authenticator = new RegistryAuthenticator(_http, credentials);
+        Credentials = credentials;
     }
 
     public string Registry { get; }
+    public RegistryCredentials? Credentials { get; }
 
     /// <summary>GET /v2/: null when the registry answers (authenticated if needed), else why not.</summary>
     public async Task<string?> PingAsync(CancellationToken ct = default)

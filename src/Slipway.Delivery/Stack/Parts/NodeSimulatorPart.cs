@@ -47,7 +47,8 @@ public sealed class NodeSimulatorPart(StackPaths paths) : StackPart("node-simula
     protected override async Task<(string Executable, IReadOnlyList<string> Arguments)> PrepareAsync(CancellationToken ct)
     {
         if (Heartbeat.FileExists) File.Delete(Heartbeat);
-        await ProcessRunner.RunAsync("dotnet",
+        if (IsStale)
+            await ProcessRunner.RunAsync("dotnet",
             ["publish", Paths.RepositoryRoot / "src" / "Slipway.NodeSimulator", "--configuration", "Release", "--output", Directory / "bin", "--nologo", "-v", "quiet"],
             new ProcessOptions { LogOutput = false, LogInvocation = false, WorkingDirectory = Paths.RepositoryRoot }, ct);
         return ("dotnet", [Directory / "bin" / "Slipway.NodeSimulator.dll", "--kubeconfig", Paths.Kubeconfig, "--heartbeat", Heartbeat]);

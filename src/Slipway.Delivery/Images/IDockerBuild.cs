@@ -1,0 +1,51 @@
+using Slipway.Delivery.Components;
+using Slipway.Delivery.Containers;
+using Slipway.Delivery.Dotnet;
+using Slipway.Delivery.Environments;
+using Slipway.Delivery.Registry;
+using Slipway.Delivery.Versioning;
+using Slipway.Engine;
+using Spectre.Console;
+
+namespace Slipway.Delivery.Images;
+
+public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHazEnvironments
+{
+    [Parameter("How many images build at once")]
+    int BuildParallelism => TryGetValue<int?>(() => BuildParallelism) ?? 2;
+
+    Target DockerBuild => _ => _
+        .Description("Build one image per component, skipping components whose inputs did not change")
+        .DependsOn<ICompile>(x => x.Compile)
+        .Executes(async ct =>
+        {
+            var version = await SourceVersion.ReadAsync(RootDirectory, ct);
+            if (version.IsDirty && !IsLocalEnvironment())
+                throw new TargetFailedException("The working tree has uncommitted changes: images for a shared environment must come from a commit " +
+                                                "(their tag is the commit sha). Commit or stash them, or build with --env local.");
+            using var docker = new DockerEngineClient(DockerHost);
+            using var registry = new RegistryClient(ImageRegistry.Host, ImageRegistryCredentials);
+            var builder = new ImageBuilder(docker, registry, ImageRegistry, BaseRegistry ?? ImageRegistry.Host, version);
+            using var gate = new SemaphoreSlim(Math.Max(1, BuildParallelism));
+            var images = await Task.WhenAll(SelectedComponents.Select(async component =>
+            {
+                await gate.WaitAsync(ct);
+                try { return await builder.BuildAsync(component, ct); }
+                finally { gate.Release(); }
+            }));
+            ImagesManifest.Write(BuildPlanFile, images);
+
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Component").AddColumn("Image").AddColumn("Inputs").AddColumn("Build");
+            foreach (var image in images)
+                table.AddRow(image.Component, Markup.Escape(image.Reference(image.Tags[0])), image.InputsDigest[7..19],
+                    image.Rebuilt ? "[yellow]rebuilt[/]" : "[green]unchanged[/]");
+            BuildOutput.Current.Render(table);
+        });
+
+    /// <summary>Dirty trees may only build for the local environment.</summary>
+    private bool IsLocalEnvironment()
+    {
+        try { return Environment.Name == "local"; }
+        catch (UsageException) { return false; }
+    }
+}

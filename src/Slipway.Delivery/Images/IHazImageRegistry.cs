@@ -1,0 +1,34 @@
+using Slipway.Delivery.Registry;
+using Slipway.Delivery.Stack;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Images;
+
+/// <summary>The registry images are built for and pushed to: <c>--registry</c>, else the local stack's.</summary>
+public interface IHazImageRegistry : IHazStack
+{
+    [Parameter("Registry images are pushed to, host[:port][/prefix] (default: the local stack's registry)")]
+    string? Registry => TryGetValue(() => Registry);
+
+    [Parameter("User for --registry")]
+    string? RegistryUsername => TryGetValue(() => RegistryUsername);
+
+    [Parameter("Password or token for --registry"), Secret]
+    string? RegistryPassword => TryGetValue(() => RegistryPassword);
+
+    [Parameter("Registry holding the base images the Dockerfiles build FROM (default: the image registry)")]
+    string? BaseRegistry => TryGetValue(() => BaseRegistry);
+
+    ImageRegistry ImageRegistry => ImageRegistry.Parse(Registry ?? StackEnvironment.Registry);
+
+    RegistryCredentials? ImageRegistryCredentials =>
+        RegistryUsername != null && RegistryPassword != null ? new RegistryCredentials(RegistryUsername, RegistryPassword) : null;
+
+    string DockerHost => EnvironmentVariables.GetValueOrDefault("DOCKER_HOST") is { Length: > 0 } host && Registry != null
+        ? host
+        : StackEnvironment.DockerHost;
+
+    AbsolutePath ImagesFile => ArtifactsDirectory / "images.json";
+    /// <summary>What DockerBuild decided, for PushImage (which may run in another CI job).</summary>
+    AbsolutePath BuildPlanFile => ArtifactsDirectory / "image-builds.json";
+}

@@ -1,0 +1,23 @@
+using Slipway.Delivery.Containers;
+using Slipway.Delivery.Registry;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Images;
+
+public interface IPushImage : IDockerBuild
+{
+    Target PushImage => _ => _
+        .Description("Push the images (or tag unchanged ones registry-side), confirm each digest, write artifacts/images.json")
+        .DependsOn<IDockerBuild>(x => x.DockerBuild)
+        .Executes(async ct =>
+        {
+            var planned = ImagesManifest.Read(BuildPlanFile);
+            using var docker = new DockerEngineClient(DockerHost);
+            using var registry = new RegistryClient(ImageRegistry.Host, ImageRegistryCredentials);
+            var pusher = new ImagePusher(docker, registry);
+            var pushed = new List<BuiltImage>();
+            foreach (var image in planned) pushed.Add(await pusher.PushAsync(image, ct));
+            ImagesManifest.Write(ImagesFile, pushed);
+            Log.Information($"Wrote {ImagesFile.RelativeTo(RootDirectory)}: {pushed.Count(i => i.Rebuilt)} rebuilt, {pushed.Count(i => !i.Rebuilt)} unchanged.");
+        });
+}

@@ -1,0 +1,104 @@
+using Slipway.Delivery.Components;
+using Slipway.Delivery.Containers;
+using Slipway.Delivery.Registry;
+using Slipway.Delivery.Versioning;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Images;
+
+/// <summary>
+/// Builds one component's image, only when its inputs changed: the inputs digest covers the build context (after
+/// .dockerignore), the Dockerfile, the build args and the digests of the images it builds FROM. The registry keeps an
+/// <c>inputs-&lt;digest&gt;</c> tag per image, so an unchanged component is found there and not rebuilt.
+/// A Dockerfile.base (the slow system layer) is built the same way, on its own inputs, and passed as BASE_IMAGE.
+/// </summary>
+public sealed class ImageBuilder(DockerEngineClient docker, RegistryClient registry, ImageRegistry target, string baseRegistry, SourceVersion version)
+{
+    public const string InputsTagPrefix = "inputs-";
+
+    public async Task<BuiltImage> BuildAsync(Component component, CancellationToken ct)
+    {
+        var dockerfile = component.ResolveDockerfile();
+        if (component.Project != null) await PublishAsync(component, ct);
+        var repository = target.RepositoryFor(component.Repository);
+        var args = new Dictionary<string, string>(component.BuildArgs) { ["BASE_REGISTRY"] = baseRegistry };
+        if (component.BaseDockerfile.FileExists)
+            args["BASE_IMAGE"] = await EnsureBaseImageAsync(component, repository + "-base", args, ct);
+
+        var dockerfileText = await File.ReadAllTextAsync(dockerfile, ct);
+        var context = BuildContext.Collect(component.Context, [dockerfile.Name, ".dockerignore"]);
+        var inputs = context.Digest(await InputsAsync(dockerfile.Name, dockerfileText, args, ct));
+        var inputsTag = InputsTagPrefix + inputs["sha256:".Length..][..20];
+        var image = new BuiltImage
+        {
+            Component = component.Name, Registry = target.Host, Repository = repository, Tags = version.ImageTags,
+            InputsDigest = inputs, InputsTag = inputsTag, Rebuilt = false,
+        };
+        if (await registry.HeadManifestAsync(repository, inputsTag, ct) != null)
+        {
+            Log.Information($"{component.Name}: unchanged (inputs {inputs[..19]}…): reusing {target.Host}/{repository}:{inputsTag}");
+            return image;
+        }
+
+        Log.Information($"{component.Name}: building {target.Host}/{repository} ({context.Files.Count} files in context)");
+        using var tar = await context.ToTarAsync(ct);
+        await docker.BuildAsync(new DockerBuildRequest
+        {
+            Dockerfile = dockerfile.Name,
+            Tags = [.. image.Tags.Append(inputsTag).Select(image.Reference)],
+            BuildArgs = args,
+            Labels = new Dictionary<string, string>
+            {
+                ["org.opencontainers.image.title"] = component.Name,
+                ["org.opencontainers.image.revision"] = version.Sha,
+                ["io.slipway.inputs-digest"] = inputs,
+            },
+        }, tar, line => Log.Debug($"{component.Name}: {line}"), ct);
+        return image with { Rebuilt = true };
+    }
+
+    /// <summary>Builds and pushes the component's Dockerfile.base when no image with its inputs exists; returns its reference.</summary>
+    private async Task<string> EnsureBaseImageAsync(Component component, string repository, Dictionary<string, string> args, CancellationToken ct)
+    {
+        var text = await File.ReadAllTextAsync(component.BaseDockerfile, ct);
+        var context = BuildContext.Collect(component.Context, [component.BaseDockerfile.Name, ".dockerignore"],
+            exclude: path => path.StartsWith("publish/", StringComparison.Ordinal) || path is "Dockerfile");
+        var inputs = context.Digest(await InputsAsync(component.BaseDockerfile.Name, text, args, ct));
+        var tag = InputsTagPrefix + inputs["sha256:".Length..][..20];
+        var reference = $"{target.Host}/{repository}:{tag}";
+        if (await registry.HeadManifestAsync(repository, tag, ct) != null)
+        {
+            Log.Information($"{component.Name}: base layer unchanged ({reference})");
+            return reference;
+        }
+        Log.Information($"{component.Name}: building base layer {reference} (Dockerfile.base or its files changed)");
+        using var tar = await context.ToTarAsync(ct);
+        await docker.BuildAsync(new DockerBuildRequest { Dockerfile = component.BaseDockerfile.Name, Tags = [reference], BuildArgs = args },
+            tar, line => Log.Debug($"{component.Name} base: {line}"), ct);
+        await docker.PushAsync($"{target.Host}/{repository}", tag, registry.Credentials, line => Log.Debug($"{component.Name} base: {line}"), ct);
+        return reference;
+    }
+
+    private async Task<List<string>> InputsAsync(string dockerfileName, string dockerfileText, IReadOnlyDictionary<string, string> args, CancellationToken ct)
+    {
+        var inputs = new List<string> { "dockerfile:" + dockerfileName, dockerfileText };
+        inputs.AddRange(args.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"arg:{a.Key}={a.Value}"));
+        foreach (var from in DockerfileBaseImages.Find(dockerfileText, args))
+        {
+            if (!ImageReference.TryParse(from, out var reference, out _)) continue;
+            using var client = reference!.Registry == registry.Registry ? null : new RegistryClient(reference.Registry);
+            var manifest = await (client ?? registry).HeadManifestAsync(reference.Repository, reference.Reference, ct);
+            inputs.Add($"from:{from}@{manifest?.Digest ?? "unresolved"}");
+        }
+        return inputs;
+    }
+
+    private static async Task PublishAsync(Component component, CancellationToken ct)
+    {
+        if (component.PublishDirectory.DirectoryExists) Directory.Delete(component.PublishDirectory, recursive: true);
+        await ProcessRunner.RunAsync("dotnet",
+            ["publish", component.Project!, "--configuration", "Release", "--output", component.PublishDirectory, "--nologo",
+             "-p:ContinuousIntegrationBuild=true", "-p:DebugType=none", "-p:GenerateDocumentationFile=false"],
+            new ProcessOptions { LogOutput = false, LogInvocation = false }, ct);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Slipway.Delivery.Images;
+
+/// <summary>A registry and an optional path prefix under which repositories live: <c>host[:port][/prefix]</c>.</summary>
+public sealed record ImageRegistry(string Host, string? Prefix)
+{
+    public static ImageRegistry Parse(string text)
+    {
+        var trimmed = text.Trim().TrimEnd('/');
+        if (trimmed.Contains("://")) trimmed = trimmed[(trimmed.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        var slash = trimmed.IndexOf('/');
+        return slash < 0 ? new ImageRegistry(trimmed, null) : new ImageRegistry(trimmed[..slash], trimmed[(slash + 1)..]);
+    }
+
+    /// <summary>The repository path inside the registry for a component repository such as <c>shop/orders-api</c>.</summary>
+    public string RepositoryFor(string repository) => Prefix == null ? repository : $"{Prefix}/{repository}";
+
+    public override string ToString() => Prefix == null ? Host : $"{Host}/{Prefix}";
+}

@@ -1,0 +1,70 @@
+using Polly;
+
+namespace Slipway.Delivery.Registry;
+
+/// <summary>
+/// Copies an image between repositories and registries by digest, without a daemon: every platform of an index,
+/// only the blobs the target lacks (mounted when both repositories share a registry), the tag written last,
+/// transient failures retried. The target's digest is the source's.
+/// </summary>
+public sealed class ImageCopier(RegistryClient source, RegistryClient target, ResiliencePipeline? resilience = null)
+{
+    private readonly ResiliencePipeline _resilience = resilience ?? RegistryResilience.Default;
+    private readonly bool _sameRegistry = source.Registry == target.Registry;
+
+    /// <summary>Copies <paramref name="sourceRepository"/>:<paramref name="sourceReference"/> to <paramref name="targetRepository"/>:<paramref name="targetTag"/>.</summary>
+    /// <param name="force">Overwrite a target tag that points at another digest (refused otherwise).</param>
+    public async Task<CopyResult> CopyAsync(string sourceRepository, string sourceReference, string targetRepository, string targetTag,
+        bool force = false, CopyProgress? progress = null, CancellationToken ct = default)
+    {
+        progress ??= new CopyProgress();
+        var manifest = await _resilience.ExecuteAsync(async token => await source.GetManifestAsync(sourceRepository, sourceReference, token), ct)
+            ?? throw new RegistryException($"{source.Registry}/{sourceRepository}:{sourceReference} does not exist: nothing to copy.", System.Net.HttpStatusCode.NotFound, "MANIFEST_UNKNOWN");
+
+        var existing = await _resilience.ExecuteAsync(async token => await target.HeadManifestAsync(targetRepository, targetTag, token), ct);
+        if (existing != null && existing.Digest == manifest.Digest)
+            return new CopyResult(manifest.Digest, manifest.Digest, AlreadyPresent: true);
+        if (existing != null && !force)
+            throw new RegistryException(
+                $"{target.Registry}/{targetRepository}:{targetTag} already points at {existing.Digest}, not {manifest.Digest}. " +
+                "Tags are immutable: use a new tag, or pass --force to overwrite it.", code: "TAG_INVALID");
+
+        await CopyContentAsync(sourceRepository, targetRepository, manifest, progress, ct);
+        var written = await _resilience.ExecuteAsync(async token => await target.PutManifestAsync(targetRepository, targetTag, manifest, token), ct);
+        return new CopyResult(manifest.Digest, written, AlreadyPresent: false);
+    }
+
+    /// <summary>Everything a manifest needs, then the manifest by digest (children of an index).</summary>
+    private async Task CopyContentAsync(string sourceRepository, string targetRepository, Manifest manifest, CopyProgress progress, CancellationToken ct)
+    {
+        foreach (var child in manifest.Children)
+        {
+            var childManifest = await _resilience.ExecuteAsync(async token => await source.GetManifestAsync(sourceRepository, child.Digest, token), ct)
+                ?? throw new RegistryException($"{source.Registry}/{sourceRepository} lacks {child.Digest} ({child.Platform}) that its index names.");
+            await CopyContentAsync(sourceRepository, targetRepository, childManifest, progress, ct);
+            await _resilience.ExecuteAsync(async token => await target.PutManifestAsync(targetRepository, child.Digest, childManifest, token), ct);
+        }
+        foreach (var blob in manifest.Blobs)
+            await _resilience.ExecuteAsync(async token => await CopyBlobAsync(sourceRepository, targetRepository, blob, progress, token), ct);
+    }
+
+    private async Task CopyBlobAsync(string sourceRepository, string targetRepository, Descriptor blob, CopyProgress progress, CancellationToken ct)
+    {
+        if (await target.BlobExistsAsync(targetRepository, blob.Digest, ct))
+        {
+            progress.Skipped();
+            return;
+        }
+        if (_sameRegistry && await target.MountBlobAsync(targetRepository, blob.Digest, sourceRepository, ct))
+        {
+            progress.Mounted();
+            return;
+        }
+        var bytes = await source.ReadBlobAsync(sourceRepository, blob.Digest, ct);
+        await target.UploadBlobAsync(targetRepository, blob.Digest, bytes, ct);
+        progress.Copied(bytes.LongLength);
+    }
+}
+
+/// <summary>The digest copied and the digest the target confirmed (always equal), or that the tag was already there.</summary>
+public sealed record CopyResult(string SourceDigest, string TargetDigest, bool AlreadyPresent);

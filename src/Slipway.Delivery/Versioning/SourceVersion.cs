@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Versioning;
+
+/// <summary>What git says about the commit being built: sha, dirtiness, branch, the tags at HEAD.</summary>
+public sealed partial record SourceVersion(string Sha, bool IsDirty, string? Branch, IReadOnlyList<string> Tags)
+{
+    public const int ShortShaLength = 8;
+
+    public string ShortSha => Sha[..ShortShaLength];
+
+    /// <summary>The release version when HEAD carries a release tag (<c>v1.2.3</c> or <c>prod.v1.2.3</c>).</summary>
+    public string? ReleaseVersion => Tags.Select(t => ReleaseTag().Match(t)).Where(m => m.Success).Select(m => m.Groups["version"].Value).FirstOrDefault();
+
+    /// <summary>Immutable image tags: the short sha (with -dirty for an unclean tree) and the release version; never "latest".</summary>
+    public IReadOnlyList<string> ImageTags => ReleaseVersion is { } version && !IsDirty
+        ? [ShortSha, version]
+        : [IsDirty ? ShortSha + "-dirty" : ShortSha];
+
+    public static async Task<SourceVersion> ReadAsync(string repository, CancellationToken ct = default)
+    {
+        async Task<string> Git(params string[] args) =>
+            (await ProcessRunner.RunAsync("git", ["-C", repository, .. args],
+                new ProcessOptions { LogOutput = false, LogInvocation = false }, ct)).StandardOutput.Trim();
+        try
+        {
+            var sha = await Git("rev-parse", "HEAD");
+            var dirty = (await Git("status", "--porcelain", "--untracked-files=normal")).Length > 0;
+            var branch = await Git("rev-parse", "--abbrev-ref", "HEAD");
+            var tags = (await Git("tag", "--points-at", "HEAD")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            return new SourceVersion(sha, dirty, branch == "HEAD" ? null : branch, tags);
+        }
+        catch (ProcessException e)
+        {
+            throw new TargetFailedException($"{repository} is not a git repository with a commit (image tags come from the commit sha): {e.Message}");
+        }
+    }
+
+    [GeneratedRegex(@"^(?:[a-z]+\.)?v(?<version>\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$")]
+    private static partial Regex ReleaseTag();
+}
