@@ -25,7 +25,7 @@ public sealed class BootstrapTests
         var result = BuildSh("--plan", "Test", "--no-logo");
 
         result.ExitCode.Should().Be(0, result.StandardError);
-        result.StandardOutput.Should().MatchRegex(@"1\. Compile[\s\S]*2\. Test \(invoked\)");
+        result.StandardOutput.Should().MatchRegex(@"1\. Compile[\s\S]*StackUp[\s\S]*\d\. Test \(invoked\)");
         File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".nuke/temp/plan.mmd")).Should().Contain("Compile --> Test");
     }
 
