@@ -1,0 +1,3 @@
+using Slipway.Sample.OrdersApi;
+
+await OrdersApiApp.Build(args).RunAsync();

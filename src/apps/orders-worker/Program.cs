@@ -1,0 +1,3 @@
+using Slipway.Sample.OrdersWorker;
+
+await OrdersWorkerApp.Build(args).RunAsync();

@@ -1,0 +1,3 @@
+using Slipway.Sample.WebUi;
+
+await WebUiApp.Build(args).RunAsync();

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using FluentAssertions;
+using Slipway.Sample.Tests.Support;
+using Xunit;
+
+namespace Slipway.Sample.Tests.Dockerfiles;
+
+/// <summary>
+/// The published apps run as their containers run them: <c>dotnet &lt;App&gt;.dll</c> from the publish folder
+/// (the image's WORKDIR /app), serving the port named by ASPNETCORE_HTTP_PORTS.
+/// </summary>
+public sealed class PublishedAppsTests(PublishedAppsFixture published) : IClassFixture<PublishedAppsFixture>
+{
+    public static TheoryDataFor Apps => AppImage.Folders;
+
+    public static TheoryDataFor ServedApps => new(AppImage.All.Where(a => a.Port != null).Select(a => a.Folder));
+
+    [Theory, MemberData(nameof(Apps))]
+    public void The_entrypoint_assembly_is_in_the_publish_output(string app)
+    {
+        var directory = published.DirectoryOf(app);
+        var assembly = AppImage.Named(app).Assembly;
+
+        File.Exists(Path.Combine(directory, assembly + ".dll")).Should().BeTrue();
+        File.Exists(Path.Combine(directory, assembly + ".runtimeconfig.json")).Should().BeTrue();
+        if (app == "web-ui") File.Exists(Path.Combine(directory, "wwwroot", "index.html")).Should().BeTrue();
+    }
+
+    [Theory, MemberData(nameof(ServedApps))]
+    public async Task The_published_app_serves_its_health_on_the_port_named_by_ASPNETCORE_HTTP_PORTS(string app)
+    {
+        var port = Tool.FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = published.DirectoryOf(app),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(AppImage.Named(app).Assembly + ".dll");
+        info.Environment.Remove("ASPNETCORE_URLS");
+        info.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
+        info.Environment["ASPNETCORE_HTTP_PORTS"] = port.ToString();
+        info.Environment["WORKER__INTERVALSECONDS"] = "0.2";
+        using var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
+            var status = await ReadyStatus(client, process);
+
+            status.Should().Be(HttpStatusCode.OK, $"{app} should serve /healthz/ready on port {port}");
+            (await client.GetAsync("healthz/live")).StatusCode.Should().Be(HttpStatusCode.OK);
+            if (app == "web-ui") (await client.GetStringAsync("")).Should().Contain("<title>Shop orders</title>");
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"topics": [{"name": "orders.created", "partitions": 3}]}""", null, 0)]
+    [InlineData("""{"topics": [{"name": "orders.created", "partitions": 3}]}""", "true", 1)]
+    [InlineData("""{"topics": [{"name": "Orders Created"}]}""", null, 2)]
+    public async Task The_published_bootstrap_exits_with_its_documented_codes(string declarations, string? fail, int expected)
+    {
+        var environment = new Dictionary<string, string> { ["BOOTSTRAP_DECLARATIONS"] = declarations };
+        if (fail != null) environment["BOOTSTRAP_FAIL"] = fail;
+
+        var result = await Tool.RunAsync("dotnet", ["BusBootstrap.dll"], environment, published.DirectoryOf("bus-bootstrap"));
+
+        result.ExitCode.Should().Be(expected, result.ToString());
+    }
+
+    static async Task<HttpStatusCode?> ReadyStatus(HttpClient client, Process process)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        HttpStatusCode? last = null;
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                last = (await client.GetAsync("healthz/ready")).StatusCode;
+                if (last == HttpStatusCode.OK) return last;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        return last;
+    }
+}
