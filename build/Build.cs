@@ -1,3 +1,4 @@
+using Slipway.Delivery.Deploy;
 using Slipway.Delivery.Dotnet;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Stack;
@@ -6,7 +7,7 @@ using Slipway.Engine;
 namespace Slipway.Build;
 
 /// <summary>This repository's pipeline. Each concern lives in its own Build.*.cs file.</summary>
-partial class Build : SlipwayBuild, ICompile, ITest, IStack, IPushImage
+partial class Build : SlipwayBuild, ICompile, ITest, IStack, IPushImage, IRetag
 {
     public static int Main() => Execute<Build>(x => ((ICompile)x).Compile);
 

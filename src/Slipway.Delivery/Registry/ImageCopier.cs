@@ -7,10 +7,14 @@ namespace Slipway.Delivery.Registry;
 /// only the blobs the target lacks (mounted when both repositories share a registry), the tag written last,
 /// transient failures retried. The target's digest is the source's.
 /// </summary>
-public sealed class ImageCopier(RegistryClient source, RegistryClient target, ResiliencePipeline? resilience = null)
+public sealed class ImageCopier(RegistryClient source, RegistryClient target, ResiliencePipeline? resilience = null, TargetBlobs? targetBlobs = null)
 {
     private readonly ResiliencePipeline _resilience = resilience ?? RegistryResilience.Default;
     private readonly bool _sameRegistry = source.Registry == target.Registry;
+    private readonly TargetBlobs _targetBlobs = targetBlobs ?? new TargetBlobs();
+
+    /// <summary>How many blobs of one image move at once.</summary>
+    public int Parallelism { get; init; } = 4;
 
     /// <summary>Copies <paramref name="sourceRepository"/>:<paramref name="sourceReference"/> to <paramref name="targetRepository"/>:<paramref name="targetTag"/>.</summary>
     /// <param name="force">Overwrite a target tag that points at another digest (refused otherwise).</param>
@@ -44,24 +48,28 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient target, Re
             await CopyContentAsync(sourceRepository, targetRepository, childManifest, progress, ct);
             await _resilience.ExecuteAsync(async token => await target.PutManifestAsync(targetRepository, child.Digest, childManifest, token), ct);
         }
-        foreach (var blob in manifest.Blobs)
-            await _resilience.ExecuteAsync(async token => await CopyBlobAsync(sourceRepository, targetRepository, blob, progress, token), ct);
+        await Parallel.ForEachAsync(manifest.Blobs, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (blob, token) => await _resilience.ExecuteAsync(async inner => await CopyBlobAsync(sourceRepository, targetRepository, blob, progress, inner), token));
     }
 
     private async Task CopyBlobAsync(string sourceRepository, string targetRepository, Descriptor blob, CopyProgress progress, CancellationToken ct)
     {
         if (await target.BlobExistsAsync(targetRepository, blob.Digest, ct))
         {
+            _targetBlobs.Record(blob.Digest, targetRepository);
             progress.Skipped();
             return;
         }
-        if (_sameRegistry && await target.MountBlobAsync(targetRepository, blob.Digest, sourceRepository, ct))
+        var mountFrom = _sameRegistry ? sourceRepository : _targetBlobs.RepositoryHolding(blob.Digest);
+        if (mountFrom != null && mountFrom != targetRepository && await target.MountBlobAsync(targetRepository, blob.Digest, mountFrom, ct))
         {
+            _targetBlobs.Record(blob.Digest, targetRepository);
             progress.Mounted();
             return;
         }
         var bytes = await source.ReadBlobAsync(sourceRepository, blob.Digest, ct);
         await target.UploadBlobAsync(targetRepository, blob.Digest, bytes, ct);
+        _targetBlobs.Record(blob.Digest, targetRepository);
         progress.Copied(bytes.LongLength);
     }
 }

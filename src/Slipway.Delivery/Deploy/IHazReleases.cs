@@ -1,0 +1,35 @@
+using Slipway.Delivery.Components;
+using Slipway.Delivery.Environments;
+using Slipway.Delivery.Helm;
+using Slipway.Delivery.Images;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Deploy;
+
+/// <summary>The Helm releases of the system (in deploy order) and how each renders in an environment.</summary>
+public interface IHazReleases : IHazComponents, IHazEnvironments, IHazImageRegistry
+{
+    IReadOnlyList<ReleaseDefinition> Releases { get; }
+
+    /// <summary>The helm binary: HELM, else the local stack's.</summary>
+    HelmClient LocalHelm => new(EnvironmentVariables.GetValueOrDefault("HELM") is { Length: > 0 } helm ? helm : StackEnvironment.Helm);
+
+    /// <summary>The environment's namespace (a preview's is derived from its branch).</summary>
+    string NamespaceOf(DeploymentEnvironment environment) => environment.Namespace ?? $"slipway-{environment.Name}";
+
+    /// <summary>This run's images (artifacts/images.json) when PushImage ran; otherwise the tags in the values files.</summary>
+    IReadOnlyList<BuiltImage> RunImages => ImagesFile.FileExists ? ImagesManifest.Read(ImagesFile) : [];
+
+    /// <summary>Variables settings may reference: the process's, then the local stack's (stack.env).</summary>
+    string? Variable(string name) =>
+        EnvironmentVariables.GetValueOrDefault(name) is { Length: > 0 } value ? value
+        : LocalStack.Environment?.Variables.GetValueOrDefault(name);
+
+    async Task<string> RenderAsync(DeploymentEnvironment environment, ReleaseDefinition release, string registry, CancellationToken ct)
+    {
+        var helm = LocalHelm;
+        await ChartDependencies.BuildAsync(helm, release.Chart, ct);
+        var layers = ValuesLayers.For(RootDirectory, environment, release, Components, registry, RunImages, pinDigests: false);
+        return await helm.TemplateAsync(release.ReleaseName, release.Chart, NamespaceOf(environment), layers.Files, layers.Set, ct);
+    }
+}

@@ -1,0 +1,44 @@
+using Slipway.Delivery.Helm;
+using Slipway.Delivery.Images;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Deploy;
+
+public interface IListImages : IHazReleases
+{
+    [Parameter("ListImages: a chart to render instead of the environment's releases")]
+    AbsolutePath? Chart => TryGetValue(() => Chart);
+
+    [Parameter("ListImages: values files for --chart, in layer order")]
+    AbsolutePath[] Values => TryGetValue(() => Values) ?? [];
+
+    [Parameter("ListImages: also report image: strings outside pod templates (CRDs, config)")]
+    bool AllImageKeys => TryGetValue<bool?>(() => AllImageKeys) ?? false;
+
+    Target ListImages => _ => _
+        .Description("Print every image the environment's render (or --chart with --values) references, normalised, sorted, unique")
+        .Executes(async ct =>
+        {
+            var images = await FindImagesAsync(AllImageKeys, ct);
+            // printed even with --verbosity quiet, one per line, for scripts
+            foreach (var image in images) BuildOutput.Current.Raw(image + "\n");
+            if (images.Count == 0) Log.Warning("The render references no image.");
+        });
+
+    async Task<IReadOnlyList<string>> FindImagesAsync(bool allImageKeys, CancellationToken ct)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        if (Chart != null)
+        {
+            var helm = LocalHelm;
+            await ChartDependencies.BuildAsync(helm, Chart, ct);
+            var manifests = await helm.TemplateAsync("release", Chart, "default", Values.Select(v => v.Value).ToList(), [], ct);
+            found.UnionWith(ManifestImages.Find(manifests, allImageKeys));
+            return found.ToList();
+        }
+        var environment = Environment;
+        foreach (var release in Releases)
+            found.UnionWith(ManifestImages.Find(await RenderAsync(environment, release, ImageRegistry.ToString(), ct), allImageKeys));
+        return found.ToList();
+    }
+}

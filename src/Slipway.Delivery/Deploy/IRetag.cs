@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Slipway.Delivery.Environments;
+using Slipway.Delivery.Images;
+using Slipway.Delivery.Registry;
+using Slipway.Engine;
+using Spectre.Console;
+
+namespace Slipway.Delivery.Deploy;
+
+public interface IRetag : IListImages
+{
+    [Parameter("Retag: the registry to relocate into, host[:port][/prefix] (default: the environment's target registry)")]
+    string? TargetRegistry => TryGetValue(() => TargetRegistry);
+
+    [Parameter("Retag: user for the target registry")]
+    string? TargetRegistryUsername => TryGetValue(() => TargetRegistryUsername);
+
+    [Parameter("Retag: password for the target registry"), Secret]
+    string? TargetRegistryPassword => TryGetValue(() => TargetRegistryPassword);
+
+    [Parameter("Retag: overwrite target tags that point at other content")]
+    bool Force => TryGetValue<bool?>(() => Force) ?? false;
+
+    /// <summary>The target registry of this run (parameter, else the environment's, its variables expanded); null when none.</summary>
+    ImageRegistry? RelocationTarget
+    {
+        get
+        {
+            var text = TargetRegistry ?? (Environment.TargetRegistry is { } declared ? VariableExpander.Expand(declared, Variable) : null);
+            return string.IsNullOrWhiteSpace(text) ? null : ImageRegistry.Parse(text);
+        }
+    }
+
+    RegistryCredentials? RelocationCredentials
+    {
+        get
+        {
+            var user = TargetRegistryUsername ?? (Environment.TargetRegistryUsername is { } u ? VariableExpander.Expand(u, Variable) : null);
+            var password = TargetRegistryPassword ?? (Environment.TargetRegistryPassword is { } p ? VariableExpander.Expand(p, Variable) : null);
+            if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(password)) return null;
+            BuildOutput.Current.Masker.Add(password);
+            return new RegistryCredentials(user, password);
+        }
+    }
+
+    Target Retag => _ => _
+        .Description("Copy every image of the environment's render into its target registry by digest (artifacts/relocation-<env>.json)")
+        .After<IPushImage>(x => x.PushImage)
+        .Executes(async ct =>
+        {
+            var target = RelocationTarget
+                ?? throw new UsageException($"Environment '{Environment.Name}' has no target registry: pass --target-registry host[:port][/prefix].");
+            var relocations = await RelocateAsync(target, ct);
+            var file = ArtifactsDirectory / $"relocation-{Environment.Name}.json";
+            Directory.CreateDirectory(ArtifactsDirectory);
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(relocations, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n", ct);
+            Log.Information($"Wrote {file.RelativeTo(RootDirectory)}.");
+        });
+
+    async Task<IReadOnlyList<Relocation>> RelocateAsync(ImageRegistry target, CancellationToken ct)
+    {
+        var images = await FindImagesAsync(allImageKeys: false, ct);
+        using var targetClient = new RegistryClient(target.Host, RelocationCredentials);
+        var sources = new Dictionary<string, RegistryClient>();
+        var relocations = new List<Relocation>();
+        var targetBlobs = new TargetBlobs();
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Image").AddColumn("Digest").AddColumn("Copy").AddColumn(new TableColumn("Bytes").RightAligned());
+        try
+        {
+            foreach (var image in images)
+            {
+                var source = ImageReference.Parse(image);
+                if (!sources.TryGetValue(source.Registry, out var sourceClient))
+                    sources[source.Registry] = sourceClient = new RegistryClient(source.Registry,
+                        source.Registry == ImageRegistry.Host ? ImageRegistryCredentials : null);
+                var targetRepository = target.RepositoryFor(source.Repository);
+                var progress = new CopyProgress
+                {
+                    OnChange = p => Log.Debug($"{source.Repository}: {p.BlobsCopied} blobs copied ({p.BytesCopied / 1024.0 / 1024.0:0.0} MiB), {p.BlobsSkipped} present, {p.BlobsMounted} mounted"),
+                };
+                var copier = new ImageCopier(sourceClient, targetClient, targetBlobs: targetBlobs);
+                var result = await copier.CopyAsync(source.Repository, source.Reference, targetRepository, source.Tag ?? source.Digest!, Force, progress, ct);
+                if (source.Digest != null && result.SourceDigest != source.Digest)
+                    throw new RegistryException($"{image} resolved to {result.SourceDigest}, not its pinned digest.");
+                var targetReference = $"{target.Host}/{targetRepository}" + (source.Tag != null ? ":" + source.Tag : "") + "@" + result.TargetDigest;
+                relocations.Add(new Relocation(image, targetReference, result.TargetDigest, result.AlreadyPresent, progress.BytesCopied));
+                var state = result.AlreadyPresent ? "already there"
+                    : $"{progress.BlobsCopied} copied, {progress.BlobsMounted} mounted, {progress.BlobsSkipped} present";
+                Log.Information($"{image} → {target.Host}/{targetRepository}: {state} ({progress.BytesCopied / 1024.0 / 1024.0:0.0} MiB)");
+                table.AddRow(Markup.Escape(image), result.TargetDigest[..19] + "…", Markup.Escape(state), $"{progress.BytesCopied:N0}");
+            }
+        }
+        finally
+        {
+            foreach (var client in sources.Values) client.Dispose();
+        }
+        BuildOutput.Current.Render(table);
+        return relocations;
+    }
+}

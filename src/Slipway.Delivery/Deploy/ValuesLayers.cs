@@ -1,0 +1,43 @@
+using Slipway.Delivery.Components;
+using Slipway.Delivery.Environments;
+using Slipway.Delivery.Images;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Deploy;
+
+/// <summary>
+/// The values a release gets in an environment, in helm's merge order: chart defaults → deploy/values/common.yaml →
+/// the environment's files → deploy/values/components/&lt;component&gt;.yaml (its components only) → --set overrides
+/// (global.registry, and the tags or digests of the images this run built).
+/// </summary>
+public sealed record ValuesLayers(IReadOnlyList<string> Files, IReadOnlyList<KeyValuePair<string, string>> Set)
+{
+    public static ValuesLayers For(AbsolutePath root, DeploymentEnvironment environment, ReleaseDefinition release,
+        IReadOnlyList<Component> components, string? registry, IReadOnlyList<BuiltImage> images, bool pinDigests)
+    {
+        var files = new List<string>();
+        void Add(AbsolutePath file, bool required)
+        {
+            if (file.FileExists) files.Add(file);
+            else if (required) throw new TargetFailedException($"Values file {file.RelativeTo(root)} of environment '{environment.Name}' does not exist.");
+        }
+        Add(root / "deploy" / "values" / "common.yaml", required: false);
+        foreach (var file in environment.ValuesFiles) Add(root / file, required: true);
+        var ours = components.Where(c => c.Kind == release.Components).ToList();
+        foreach (var component in ours) Add(root / "deploy" / "values" / "components" / $"{component.Name}.yaml", required: false);
+
+        var set = new List<KeyValuePair<string, string>>();
+        if (registry != null) set.Add(new("global.registry", registry));
+        foreach (var image in images.Where(i => ours.Any(c => c.Name == i.Component)).OrderBy(i => i.Component, StringComparer.Ordinal))
+        {
+            if (pinDigests)
+            {
+                if (image.Digest.Length == 0)
+                    throw new TargetFailedException($"{image.Component}: environment '{environment.Name}' deploys images by digest, but images.json has none: run PushImage.");
+                set.Add(new($"{image.Component}.image.digest", image.Digest));
+            }
+            set.Add(new($"{image.Component}.image.tag", image.Tags[0]));
+        }
+        return new ValuesLayers(files, set);
+    }
+}
