@@ -11,6 +11,7 @@ partial class Build
         {
             Namespace = "slipway-local",
             ValuesFiles = ["deploy/values/local.yaml"],
+            GenerateMissingSecrets = true,
         },
         new("dev")
         {
@@ -18,6 +19,7 @@ partial class Build
             Namespace = "slipway-dev",
             KubeconfigVariable = "KUBECONFIG_DEV",
             ValuesFiles = ["deploy/values/dev.yaml"],
+            PullSecret = "registry-pull",
             Protections = new() { RequireCleanTree = true },
         },
         new("recette")
@@ -26,6 +28,7 @@ partial class Build
             Namespace = "slipway-recette",
             KubeconfigVariable = "KUBECONFIG_RECETTE",
             ValuesFiles = ["deploy/values/recette.yaml"],
+            PullSecret = "registry-pull",
             Protections = new() { RequireCleanTree = true },
         },
         new("prod")
@@ -34,6 +37,7 @@ partial class Build
             Namespace = "slipway-prod",
             KubeconfigVariable = "KUBECONFIG_PROD",
             ValuesFiles = ["deploy/values/prod.yaml"],
+            PullSecret = "client-registry-pull",
             // The client's registry comes from CI variables; on a laptop, the local stack's authenticated registry stands in.
             TargetRegistry = "${TARGET_REPO:-${SLIPWAY_TARGET_REGISTRY}}",
             TargetRegistryUsername = "${TARGET_REPO_USER:-${SLIPWAY_TARGET_REGISTRY_USERNAME}}",

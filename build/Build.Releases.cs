@@ -1,5 +1,6 @@
 using Slipway.Delivery.Components;
 using Slipway.Delivery.Deploy;
+using Slipway.Delivery.Secrets;
 
 namespace Slipway.Build;
 
@@ -11,4 +12,7 @@ partial class Build
         new("base", RootDirectory / "charts" / "base", ComponentKind.BaseProduct),
         new("apps", RootDirectory / "charts" / "apps", ComponentKind.App) { WaitForJobs = true },
     ];
+
+    /// <summary>Secrets the pods read (deploy/values/common.yaml refers to them); values come from the environment's secret sources.</summary>
+    public IReadOnlyList<AppSecret> AppSecrets => [new("orders-db", ["password"])];
 }

@@ -7,9 +7,9 @@ using Slipway.Engine;
 namespace Slipway.Build;
 
 /// <summary>This repository's pipeline. Each concern lives in its own Build.*.cs file.</summary>
-partial class Build : SlipwayBuild, ICompile, ITest, IStack, IPushImage, IRetag
+partial class Build : SlipwayBuild, ICompile, ITest, IStack, IPushImage, IRetag, IDeployApps, IPreviews
 {
-    public static int Main() => Execute<Build>(x => ((ICompile)x).Compile);
+    public static int Main() => Execute<Build>(x => ((IDeployApps)x).DeployApps);
 
     Target Clean => _ => _
         .Description("Delete build outputs and artifacts")

@@ -46,6 +46,7 @@ public interface IRetag : IListImages
     Target Retag => _ => _
         .Description("Copy every image of the environment's render into its target registry by digest (artifacts/relocation-<env>.json)")
         .After<IPushImage>(x => x.PushImage)
+        .OnlyWhenDynamic(() => IsInvoked("Retag") || RelocationTarget != null)
         .Executes(async ct =>
         {
             var target = RelocationTarget

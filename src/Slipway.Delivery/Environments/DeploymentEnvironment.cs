@@ -26,6 +26,10 @@ public sealed record DeploymentEnvironment(string Name)
     public string? TargetRegistryUsername { get; init; }
     public string? TargetRegistryPassword { get; init; }
     public EnvironmentProtections Protections { get; init; } = new();
+    /// <summary>The image pull Secret the deploy creates from the registry's credentials (the name the values refer to).</summary>
+    public string? PullSecret { get; init; }
+    /// <summary>Secrets generated on first use instead of read from a secret store (throw-away environments).</summary>
+    public bool GenerateMissingSecrets { get; init; }
     /// <summary>A per-branch preview: its namespace is derived from the branch name.</summary>
     public bool IsPreview { get; init; }
     public string? Url { get; init; }

@@ -10,14 +10,23 @@ public interface IHazEnvironments : ISlipwayBuild
     [Parameter("Environment to deploy to (default: from the CI's branch or tag, else the checked-out branch)")]
     string? Env => TryGetValue(() => Env);
 
-    /// <summary>The resolved environment (see <see cref="EnvironmentResolver"/>).</summary>
+    [Parameter("The branch of a preview environment (default: the CI's branch, else the checked-out one)")]
+    string? PreviewBranch => TryGetValue(() => PreviewBranch);
+
+    /// <summary>The resolved environment (see <see cref="EnvironmentResolver"/>); a preview gets its branch's namespace.</summary>
     DeploymentEnvironment Environment
     {
         get
         {
-            if (Env != null) return EnvironmentResolver.Resolve(Environments, Env, EnvironmentVariables, null, []);
-            var git = Versioning.SourceVersion.ReadAsync(RootDirectory).GetAwaiter().GetResult();
-            return EnvironmentResolver.Resolve(Environments, null, EnvironmentVariables, git.Branch, git.Tags);
+            var git = Env != null && PreviewBranch != null ? null : Versioning.SourceVersion.ReadAsync(RootDirectory).GetAwaiter().GetResult();
+            var environment = Env != null
+                ? EnvironmentResolver.Resolve(Environments, Env, EnvironmentVariables, null, [])
+                : EnvironmentResolver.Resolve(Environments, null, EnvironmentVariables, git!.Branch, git.Tags);
+            if (!environment.IsPreview || environment.DeployBranch != null) return environment;
+            var branch = PreviewBranch ?? EnvironmentVariables.GetValueOrDefault("CI_COMMIT_BRANCH") ?? EnvironmentVariables.GetValueOrDefault("CI_COMMIT_REF_NAME")
+                ?? (EnvironmentVariables.GetValueOrDefault("GITHUB_HEAD_REF") is { Length: > 0 } head ? head : null) ?? git?.Branch
+                ?? throw new UsageException($"Environment '{environment.Name}' is a preview: name its branch with --preview-branch <branch>.");
+            return EnvironmentResolver.ForBranch([environment with { Branches = [branch] }], branch)!;
         }
     }
 }

@@ -5,8 +5,12 @@ namespace Slipway.Delivery.Stack;
 /// <summary>Targets that bring the local stack up, down, and report on it.</summary>
 public interface IStack : IHazStack
 {
+    /// <summary>Whether this run uses the local stack; a build answers false when it targets a remote cluster and registry.</summary>
+    bool NeedsLocalStack => true;
+
     Target StackUp => _ => _
         .Description("Install, build and start the local stack (registries, Docker, Kubernetes, node simulator, Helm); writes .nuke/temp/stack/stack.env")
+        .OnlyWhenDynamic(() => IsInvoked("StackUp") || NeedsLocalStack)
         .Executes(async ct =>
         {
             var environment = await LocalStack.UpAsync(ct);

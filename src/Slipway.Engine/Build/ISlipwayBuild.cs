@@ -13,6 +13,10 @@ public interface ISlipwayBuild
     bool IsLocalBuild => Host == CiHost.Terminal;
     bool IsServerBuild => !IsLocalBuild;
     ParameterStore Parameters { get; }
+    /// <summary>This run's targets in order (null before planning), e.g. to ask whether a target was invoked by name.</summary>
+    ExecutionPlan? Plan { get; }
+
+    bool IsInvoked(string target) => Plan?.Invoked.Any(t => t.Name.Equals(target, StringComparison.OrdinalIgnoreCase)) == true;
     /// <summary>The run's environment variables (the process's own, or those a test supplied).</summary>
     IReadOnlyDictionary<string, string> EnvironmentVariables { get; }
 

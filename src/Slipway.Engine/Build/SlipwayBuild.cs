@@ -17,6 +17,9 @@ public abstract class SlipwayBuild : ISlipwayBuild
     /// <summary>The targets of this run in order, with their statuses as they progress.</summary>
     public ExecutionPlan? Plan { get; internal set; }
 
+    /// <summary>Whether the user named this target (not merely a dependency of one).</summary>
+    public bool IsInvoked(string target) => Plan?.Invoked.Any(t => t.Name.Equals(target, StringComparison.OrdinalIgnoreCase)) == true;
+
     /// <summary>Runs the build with the process's command line; <paramref name="defaultTargets"/> run when none is named.</summary>
     public static int Execute<T>(params Func<T, Target>[] defaultTargets) where T : SlipwayBuild, new()
     {

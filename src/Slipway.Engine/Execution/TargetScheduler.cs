@@ -71,7 +71,21 @@ internal sealed class TargetScheduler(ExecutionPlan plan, BuildOutput output, in
         if (plan.OnlyTriggered.Contains(target) &&
             !plan.Targets.Any(t => t.Triggers.Contains(target) && t.Status == TargetStatus.Succeeded))
             return "no triggering target succeeded";
-        if (FirstFalse(target.Definition.DynamicConditions) is { } condition)
+        string? condition;
+        try
+        {
+            condition = FirstFalse(target.Definition.DynamicConditions);
+        }
+        catch (Exception e)
+        {
+            target.Status = TargetStatus.Failed;
+            target.Error = e;
+            output.Write(LogLevel.Error, $"{target.Name}: evaluating its condition failed: {ErrorText.Describe(e, output.Verbosity)}");
+            _stopScheduling = true;
+            _firstFailure ??= target;
+            return "condition could not be evaluated: " + e.Message.Split('\n')[0];
+        }
+        if (condition != null)
         {
             target.Status = TargetStatus.Skipped;
             return $"condition false: {condition}";

@@ -1,0 +1,27 @@
+using Slipway.Delivery.Deploy;
+using Slipway.Delivery.Dotnet;
+using Slipway.Delivery.Images;
+using Slipway.Delivery.Stack;
+using Slipway.Engine;
+
+namespace Slipway.Build;
+
+partial class Build
+{
+    /// <summary>
+    /// The local stack comes up before the targets that use it: the integration tests always, and image and deploy
+    /// targets when they run against the local environment or no registry was given.
+    /// </summary>
+    Target LocalStackWhenNeeded => _ => _
+        .Unlisted()
+        .DependsOn<IStack>(x => x.StackUp)
+        .DependentFor<ITest>(x => x.Test)
+        .DependentFor<IDockerBuild>(x => x.DockerBuild)
+        .DependentFor<IListImages>(x => x.ListImages)
+        .DependentFor<IRetag>(x => x.Retag)
+        .DependentFor<IDeployBase>(x => x.DeployBase)
+        .DependentFor<IPreviews>(x => x.DestroyPreview, x => x.ListPreviews);
+
+    bool IStack.NeedsLocalStack =>
+        IsInvoked("Test") || ((IHazImageRegistry)this).Registry == null || ((Slipway.Delivery.Environments.IHazEnvironments)this).Env == "local";
+}

@@ -1,0 +1,53 @@
+using System.Text;
+using System.Text.Json;
+using Slipway.Engine;
+using Spectre.Console;
+
+namespace Slipway.Delivery.Deploy;
+
+/// <summary>artifacts/deploy-&lt;env&gt;.md and .json — what ran where: releases, revisions, images with digests, durations — and the same as a table.</summary>
+public static class DeployReport
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static void Write(AbsolutePath artifacts, string environment, string commit, IReadOnlyList<ReleaseOutcome> outcomes)
+    {
+        artifacts.CreateDirectory();
+        var document = new { environment, commit, finishedAt = DateTimeOffset.UtcNow, releases = outcomes };
+        File.WriteAllText(artifacts / $"deploy-{environment}.json", JsonSerializer.Serialize(document, Json) + "\n");
+
+        var md = new StringBuilder($"# Deploy to {environment}\n\nCommit `{commit}`, finished {DateTimeOffset.UtcNow:u}.\n\n");
+        md.Append("| Release | Namespace | Chart | Revision | Result | Duration |\n|---|---|---|---|---|---|\n");
+        foreach (var o in outcomes)
+            md.Append($"| {o.Release} | {o.Namespace} | {o.Chart} | {Revisions(o)} | {o.Result}{(o.Recovery != null ? " (recovered)" : "")} | {Durations(o.Duration)} |\n");
+        foreach (var o in outcomes)
+        {
+            md.Append($"\n## {o.Release}\n\n");
+            if (o.Recovery != null) md.Append($"Recovered first: {o.Recovery}.\n\n");
+            if (o.Error != null) md.Append($"Failed:\n\n```\n{o.Error}\n```\n\n");
+            foreach (var image in o.Images) md.Append($"- `{image.Reference}` {(image.Digest != null ? $"`{image.Digest}`" : "(digest unknown)")}\n");
+        }
+        File.WriteAllText(artifacts / $"deploy-{environment}.md", md.ToString());
+    }
+
+    public static void Render(IReadOnlyList<ReleaseOutcome> outcomes)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Deploy[/]")
+            .AddColumn("Release").AddColumn("Revision").AddColumn("Result").AddColumn("Images (digest)").AddColumn(new TableColumn("Duration").RightAligned());
+        foreach (var o in outcomes)
+        {
+            var color = o.Result switch { "failed" => "red", "unchanged" => "grey", _ => "green" };
+            table.AddRow(
+                Markup.Escape($"{o.Release} ({o.Namespace})"),
+                Revisions(o),
+                $"[{color}]{o.Result}[/]" + (o.Recovery != null ? " [yellow](recovered)[/]" : ""),
+                Markup.Escape(string.Join("\n", o.Images.Select(i => $"{i.Reference.Split('/').Last()} {i.Digest?[..19] ?? "?"}"))),
+                Durations(o.Duration));
+        }
+        BuildOutput.Current.Render(table);
+    }
+
+    private static string Revisions(ReleaseOutcome o) => $"{o.RevisionBefore?.ToString() ?? "–"} → {o.RevisionAfter?.ToString() ?? "–"}";
+
+    private static string Durations(TimeSpan duration) => duration.TotalSeconds < 60 ? $"{duration.TotalSeconds:0.0} s" : $"{duration:m\\:ss} min";
+}

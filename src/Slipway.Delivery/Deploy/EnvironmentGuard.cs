@@ -1,0 +1,25 @@
+using Slipway.Delivery.Environments;
+using Slipway.Delivery.Images;
+using Slipway.Delivery.Versioning;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Deploy;
+
+/// <summary>Checks an environment's protections before anything changes: clean tree, release tag, digest-pinned images.</summary>
+public static class EnvironmentGuard
+{
+    public static void Check(DeploymentEnvironment environment, SourceVersion version, IReadOnlyList<BuiltImage>? images = null)
+    {
+        var protections = environment.Protections;
+        var problems = new List<string>();
+        if (protections.RequireCleanTree && version.IsDirty)
+            problems.Add("the working tree has uncommitted changes: commit or stash them (what runs there must be a commit)");
+        if (protections.RequireReleaseTag is { } pattern && !version.Tags.Any(t => Glob.IsMatch(pattern, t)))
+            problems.Add($"HEAD ({version.ShortSha}) carries no tag matching {pattern}: tag the release (git tag {pattern.Replace("*", "1.0.0")}) and run from that tag");
+        if (protections.ImmutableImages && images != null)
+            foreach (var image in images.Where(i => i.Digest.Length == 0 || i.Tags.Any(t => t.EndsWith("-dirty", StringComparison.Ordinal))))
+                problems.Add($"{image.Component}: image {image.Reference(image.Tags[0])} is not an immutable, digest-confirmed image: run PushImage from a clean release commit");
+        if (problems.Count > 0)
+            throw new TargetFailedException($"Environment '{environment.Name}' refuses this run; nothing was changed:\n  - " + string.Join("\n  - ", problems));
+    }
+}

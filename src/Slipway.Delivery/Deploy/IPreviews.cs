@@ -1,0 +1,61 @@
+using Slipway.Delivery.Helm;
+using Slipway.Delivery.Kubernetes;
+using Slipway.Engine;
+using Spectre.Console;
+
+namespace Slipway.Delivery.Deploy;
+
+/// <summary>Per-branch preview environments: destroy one (its releases and namespace), list the live ones.</summary>
+public interface IPreviews : IHazDeploy
+{
+    Target DestroyPreview => _ => _
+        .Description("Uninstall a preview's releases and delete its namespace (the branch's stop job)")
+        .Executes(async ct =>
+        {
+            var environment = Environment;
+            if (!environment.IsPreview)
+                throw new UsageException($"DestroyPreview only destroys previews; '{environment.Name}' is not one. Pass --env <preview environment> --preview-branch <branch>.");
+            var cluster = ClusterAccess.For(environment, Variable, LocalStack.Environment?.Kubeconfig, TemporaryDirectory);
+            using var kubernetes = cluster.CreateClient();
+            var helm = new HelmClient(LocalHelm.Path, cluster.Kubeconfig, cluster.Context);
+            var ns = NamespaceOf(environment);
+            if (await kubernetes.TryGetAsync(KubernetesResources.Namespace(ns), ct) == null)
+            {
+                Log.Information($"Preview {ns} ({environment.DeployBranch}) does not exist: nothing to destroy.");
+                return;
+            }
+            foreach (var release in Releases.Reverse())
+                if (await helm.StatusAsync(release.ReleaseName, ns, ct) != null)
+                {
+                    await helm.UninstallAsync(release.ReleaseName, ns, wait: true, ct);
+                    Log.Information($"uninstalled {release.ReleaseName} from {ns}");
+                }
+            await kubernetes.DeleteNamespaceAsync(ns, TimeSpan.FromMinutes(2), ct);
+            Log.Success($"Preview {ns} of branch {environment.DeployBranch} destroyed.");
+        });
+
+    Target ListPreviews => _ => _
+        .Description("Show the live preview namespaces, their branch and age")
+        .Executes(async ct =>
+        {
+            var environment = Environments.FirstOrDefault(e => e.IsPreview)
+                ?? throw new UsageException("The build declares no preview environment.");
+            var cluster = ClusterAccess.For(environment, Variable, LocalStack.Environment?.Kubeconfig, TemporaryDirectory);
+            using var kubernetes = cluster.CreateClient();
+            var namespaces = await kubernetes.ListAsync(KubernetesResources.Namespaces, "slipway.io/preview=true", ct: ct);
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Namespace").AddColumn("Branch").AddColumn("Commit").AddColumn("Since").AddColumn("Age");
+            foreach (var ns in namespaces.OrderBy(n => KubernetesOperations.Timestamp(n["metadata"]?["creationTimestamp"])))
+            {
+                var created = KubernetesOperations.Timestamp(ns["metadata"]?["creationTimestamp"]);
+                var age = DateTimeOffset.UtcNow - created;
+                table.AddRow(
+                    Markup.Escape(ns["metadata"]!["name"]!.GetValue<string>()),
+                    Markup.Escape(ns["metadata"]?["annotations"]?["slipway.io/branch"]?.GetValue<string>() ?? "?"),
+                    Markup.Escape(ns["metadata"]?["labels"]?["slipway.io/git-sha"]?.GetValue<string>() ?? ""),
+                    created.ToString("u"),
+                    age.TotalHours >= 1 ? $"{(int)age.TotalHours} h {age.Minutes} min" : $"{age.Minutes} min");
+            }
+            BuildOutput.Current.Render(table);
+            Log.Information($"{namespaces.Count} live preview(s).");
+        });
+}

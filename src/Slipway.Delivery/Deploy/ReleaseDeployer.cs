@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Slipway.Delivery.Helm;
+using Slipway.Delivery.Images;
+using Slipway.Delivery.Kubernetes;
+using Slipway.Delivery.Registry;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Deploy;
+
+/// <summary>
+/// Deploys one release: repairs it if an earlier run left it broken, skips it when its fingerprint is already deployed,
+/// otherwise <c>helm upgrade --install --wait</c> while watching its pods so a hopeless one fails the deploy at once,
+/// with a diagnosis of what is not ready and why.
+/// </summary>
+public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes, Func<string, RegistryClient?> registryFor)
+{
+    public async Task<ReleaseOutcome> DeployAsync(ReleaseDefinition release, string ns, ValuesLayers values, string commit, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var name = release.ReleaseName;
+        var recovery = await new ReleaseRecovery(helm, kubernetes).RepairAsync(name, ns, release.Timeout, ct);
+        var before = await helm.StatusAsync(name, ns, ct);
+        var fingerprint = DeployFingerprint.Compute(release.Chart, values, ns);
+        var chart = ChartName(release.Chart);
+
+        if (before is { IsDeployed: true } && DeployFingerprint.Of(before.Description) == fingerprint)
+        {
+            Log.Information($"{name}: unchanged (chart, values and images equal revision {before.Revision}): not upgraded");
+            return new ReleaseOutcome
+            {
+                Release = name, Namespace = ns, Chart = chart, RevisionBefore = before.Revision, RevisionAfter = before.Revision,
+                Result = "unchanged", Recovery = recovery, Images = await ImagesAsync(name, ns, ct), Duration = stopwatch.Elapsed,
+            };
+        }
+
+        await ChartDependencies.BuildAsync(helm, release.Chart, ct);
+        var start = DateTimeOffset.UtcNow;
+        Log.Information($"{name}: helm upgrade --install in {ns} ({(before == null ? "first install" : $"from revision {before.Revision}")})");
+        var failure = await UpgradeWatchingAsync(new HelmUpgrade
+        {
+            Release = name, Chart = release.Chart, Namespace = ns, ValuesFiles = values.Files, Set = values.Set,
+            Wait = true, WaitForJobs = release.WaitForJobs, Timeout = release.Timeout,
+            Description = DeployFingerprint.Description(fingerprint, commit),
+        }, ns, name, start, ct);
+
+        var after = await helm.StatusAsync(name, ns, CancellationToken.None);
+        if (failure != null)
+        {
+            var diagnosis = await new DeployDiagnosis(kubernetes, ns, name, start).DescribeAsync(CancellationToken.None);
+            var previous = before is { IsDeployed: true }
+                ? $"Revision {before.Revision} still serves; the next run repairs the release by itself once the cause is fixed."
+                : "There was no earlier revision; the next run repairs the release by itself once the cause is fixed.";
+            throw new DeployFailedException(
+                $"Release {name} in {ns} failed: {failure}\n{diagnosis}\n{previous}",
+                new ReleaseOutcome
+                {
+                    Release = name, Namespace = ns, Chart = chart, RevisionBefore = before?.Revision, RevisionAfter = after?.Revision,
+                    Result = "failed", Recovery = recovery, Duration = stopwatch.Elapsed, Error = failure + "\n" + diagnosis,
+                });
+        }
+        Log.Success($"{name}: revision {after?.Revision} deployed and ready");
+        return new ReleaseOutcome
+        {
+            Release = name, Namespace = ns, Chart = chart, RevisionBefore = before?.Revision, RevisionAfter = after?.Revision,
+            Result = before == null ? "installed" : "upgraded", Recovery = recovery, Images = await ImagesAsync(name, ns, ct), Duration = stopwatch.Elapsed,
+        };
+    }
+
+    /// <summary>Runs the upgrade; returns null on success, else why it failed (helm's error, or a hopeless pod seen first).</summary>
+    private async Task<string?> UpgradeWatchingAsync(HelmUpgrade upgrade, string ns, string release, DateTimeOffset start, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var upgradeTask = helm.UpgradeAsync(upgrade, stop.Token);
+        var watchTask = new FailFastWatcher(kubernetes, ns, release, start).WatchAsync(stop.Token);
+        var first = await Task.WhenAny(upgradeTask, watchTask);
+        if (first == watchTask && watchTask.IsCompletedSuccessfully)
+        {
+            var reason = watchTask.Result;
+            Log.Warning($"{release}: {reason} — stopping helm instead of waiting for its timeout");
+            await stop.CancelAsync();
+            try { await upgradeTask; } catch (Exception e) when (e is OperationCanceledException or HelmException) { }
+            return reason;
+        }
+        await stop.CancelAsync();
+        try { await watchTask; } catch (OperationCanceledException) { }
+        try
+        {
+            await upgradeTask;
+            return null;
+        }
+        catch (HelmException e)
+        {
+            return e.ErrorOutput?.Trim() is { Length: > 0 } error ? error : e.Message;
+        }
+    }
+
+    /// <summary>The images the deployed release runs, with digests read from their registries.</summary>
+    private async Task<IReadOnlyList<DeployedImage>> ImagesAsync(string release, string ns, CancellationToken ct)
+    {
+        var images = new List<DeployedImage>();
+        foreach (var image in ManifestImages.Find(await helm.GetManifestAsync(release, ns, ct)))
+        {
+            var reference = ImageReference.Parse(image);
+            string? digest = reference.Digest;
+            if (digest == null && registryFor(reference.Registry) is { } registry)
+            {
+                try { digest = (await registry.HeadManifestAsync(reference.Repository, reference.Reference, ct))?.Digest; }
+                catch (Exception e) when (e is RegistryException or HttpRequestException) { }
+            }
+            images.Add(new DeployedImage(image, digest));
+        }
+        return images;
+    }
+
+    private static string ChartName(string chart)
+    {
+        var text = File.ReadAllText(Path.Combine(chart, "Chart.yaml"));
+        string? Field(string key) => text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal))?[(key.Length + 1)..].Trim().Trim('"');
+        return $"{Field("name")}-{Field("version")}";
+    }
+}
+
+/// <summary>A release failed to deploy; the message carries the diagnosis, the outcome goes into the report.</summary>
+public sealed class DeployFailedException(string message, ReleaseOutcome outcome) : TargetFailedException(message)
+{
+    public ReleaseOutcome Outcome { get; } = outcome;
+}

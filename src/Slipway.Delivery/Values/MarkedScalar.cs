@@ -1,0 +1,4 @@
+namespace Slipway.Delivery.Values;
+
+/// <summary>A scalar found by a marker comment on its line, e.g. <c>tag: 1.2 # slipway:image=api</c>.</summary>
+public sealed record MarkedScalar(string Component, MarkerPart Part, KeyPath Path, int Document, int Line, string Value);
