@@ -44,18 +44,19 @@ check_sdk() {
 compile() {
   local dotnet="$1" current="$2"
   mkdir -p "$TEMP"
-  exec 9>"$TEMP/build.lock"
-  flock 9
-  # Another build.sh may have compiled while this one waited.
-  if [[ -f "$STAMP_FILE" && "$(cat "$STAMP_FILE")" == "$current" && -f "$BIN/_build.dll" ]]; then return; fi
-  check_sdk "$dotnet"
-  echo "Compiling the build (build/ or src/Slipway.* changed)…" >&2
-  if ! "$dotnet" build "$ROOT/build/_build.csproj" --output "$BIN" --nologo -v quiet -clp:ErrorsOnly -p:UseSharedCompilation=false >"$TEMP/build-compile.log" 2>&1; then
-    cat "$TEMP/build-compile.log" >&2
-    fail "compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log)."
-  fi
-  echo "$current" > "$STAMP_FILE"
-  exec 9>&-
+  # The lock is held only while compiling (in a subshell), so nothing the build starts later inherits it.
+  (
+    flock 9
+    # Another build.sh may have compiled while this one waited.
+    if [[ -f "$STAMP_FILE" && "$(cat "$STAMP_FILE")" == "$current" && -f "$BIN/_build.dll" ]]; then exit 0; fi
+    check_sdk "$dotnet"
+    echo "Compiling the build (build/ or src/Slipway.* changed)…" >&2
+    if ! "$dotnet" build "$ROOT/build/_build.csproj" --output "$BIN" --nologo -v quiet -clp:ErrorsOnly -p:UseSharedCompilation=false >"$TEMP/build-compile.log" 2>&1; then
+      cat "$TEMP/build-compile.log" >&2
+      fail "compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log)."
+    fi
+    echo "$current" > "$STAMP_FILE"
+  ) 9>"$TEMP/build.lock"
 }
 
 DOTNET="$(find_dotnet)"

@@ -80,7 +80,8 @@ public sealed class DockerIgnore
                 var end = pattern.IndexOf(']', i + 1);
                 if (end < 0) { regex.Append("\\["); continue; }
                 var set = pattern[(i + 1)..end];
-                regex.Append('[').Append(set.StartsWith('^') || set.StartsWith('!') ? "^" + Regex.Escape(set[1..]) : Regex.Escape(set)).Append(']');
+                // Go's filepath.Match negates a class with ^ only; [!…] is a literal '!' there, unlike in .gitignore
+                regex.Append('[').Append(set.StartsWith('^') ? "^" + Regex.Escape(set[1..]) : Regex.Escape(set)).Append(']');
                 i = end;
             }
             else if (c == '\\' && i + 1 < pattern.Length) regex.Append(Regex.Escape(pattern[++i].ToString()));

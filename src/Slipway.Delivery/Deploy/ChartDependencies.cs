@@ -28,8 +28,9 @@ public static class ChartDependencies
             foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
             {
                 var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
-                if (relative.StartsWith("charts/", StringComparison.Ordinal) && relative.EndsWith(".tgz", StringComparison.Ordinal)) continue;
-                if (relative == "Chart.lock") continue;
+                // packaged dependencies are rebuilt (new bytes) by every helm dependency build: their sources count instead
+                if (relative.EndsWith(".tgz", StringComparison.Ordinal) && (relative.StartsWith("charts/", StringComparison.Ordinal) || relative.Contains("/charts/"))) continue;
+                if (relative == "Chart.lock" || relative.EndsWith("/Chart.lock", StringComparison.Ordinal)) continue;
                 files.Add(file);
             }
             foreach (var dependency in LocalDependencies(directory)) Collect(dependency);

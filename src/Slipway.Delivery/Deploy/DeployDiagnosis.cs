@@ -45,8 +45,10 @@ public sealed class DeployDiagnosis(KubernetesClient kubernetes, string ns, stri
             if (events.Count > 0)
             {
                 text.AppendLine("  Recent warning events:");
-                foreach (var e in events.TakeLast(8))
-                    text.AppendLine($"    {e["involvedObject"]?["kind"]}/{e["involvedObject"]?["name"]}: {e["reason"]} — {e["message"]}");
+                var distinct = events
+                    .GroupBy(e => $"{e["involvedObject"]?["kind"]}/{e["involvedObject"]?["name"]}: {e["reason"]} — {e["message"]}")
+                    .Select(g => g.Count() > 1 ? $"{g.Key} (×{g.Count()})" : g.Key);
+                foreach (var line in distinct.TakeLast(8)) text.AppendLine("    " + line);
             }
         }
         catch (KubernetesException e)

@@ -36,7 +36,7 @@ public sealed record ValuesLayers(IReadOnlyList<string> Files, IReadOnlyList<Key
                     throw new TargetFailedException($"{image.Component}: environment '{environment.Name}' deploys images by digest, but images.json has none: run PushImage.");
                 set.Add(new($"{image.Component}.image.digest", image.Digest));
             }
-            set.Add(new($"{image.Component}.image.tag", image.Tags[0]));
+            set.Add(new($"{image.Component}.image.tag", image.TagToDeploy));
         }
         return new ValuesLayers(files, set);
     }

@@ -15,6 +15,14 @@ public sealed record BuiltImage
     /// <summary>The registry-side tag naming the inputs digest, used to find an unchanged image again.</summary>
     public required string InputsTag { get; init; }
 
+    /// <summary>
+    /// The tag deploys and values files use: for a rebuilt image its new tag; for an unchanged one the tag it was first
+    /// built under, so an unrelated commit does not roll its pods (the new tags are added too, for traceability).
+    /// </summary>
+    public string? DeployTag { get; init; }
+
+    public string TagToDeploy => DeployTag ?? Tags[0];
+
     public string Reference(string tag) => $"{Registry}/{Repository}:{tag}";
     public string PinnedReference => $"{Registry}/{Repository}@{Digest}";
 }

@@ -15,6 +15,8 @@ namespace Slipway.Delivery.Images;
 public sealed class ImageBuilder(DockerEngineClient docker, RegistryClient registry, ImageRegistry target, string baseRegistry, SourceVersion version)
 {
     public const string InputsTagPrefix = "inputs-";
+    /// <summary>The label naming the tag an image was first built under.</summary>
+    public const string BuiltTagLabel = "io.slipway.tag";
 
     public async Task<BuiltImage> BuildAsync(Component component, CancellationToken ct)
     {
@@ -34,10 +36,11 @@ public sealed class ImageBuilder(DockerEngineClient docker, RegistryClient regis
             Component = component.Name, Registry = target.Host, Repository = repository, Tags = version.ImageTags,
             InputsDigest = inputs, InputsTag = inputsTag, Rebuilt = false,
         };
-        if (await registry.HeadManifestAsync(repository, inputsTag, ct) != null)
+        if (await registry.HeadManifestAsync(repository, inputsTag, ct) is { } existing)
         {
-            Log.Information($"{component.Name}: unchanged (inputs {inputs[..19]}…): reusing {target.Host}/{repository}:{inputsTag}");
-            return image;
+            var firstTag = await FirstBuiltTagAsync(repository, inputsTag, existing.Digest, ct);
+            Log.Information($"{component.Name}: unchanged (inputs {inputs[..19]}…): reusing {target.Host}/{repository}:{firstTag ?? inputsTag}");
+            return image with { DeployTag = firstTag };
         }
 
         Log.Information($"{component.Name}: building {target.Host}/{repository} ({context.Files.Count} files in context)");
@@ -52,6 +55,7 @@ public sealed class ImageBuilder(DockerEngineClient docker, RegistryClient regis
                 ["org.opencontainers.image.title"] = component.Name,
                 ["org.opencontainers.image.revision"] = version.Sha,
                 ["io.slipway.inputs-digest"] = inputs,
+                [BuiltTagLabel] = image.Tags[0],
             },
         }, tar, line => Log.Debug($"{component.Name}: {line}"), ct);
         return image with { Rebuilt = true };
@@ -79,6 +83,17 @@ public sealed class ImageBuilder(DockerEngineClient docker, RegistryClient regis
         return reference;
     }
 
+    /// <summary>The tag the existing image was first built under, when that tag still names the same digest.</summary>
+    private async Task<string?> FirstBuiltTagAsync(string repository, string inputsTag, string digest, CancellationToken ct)
+    {
+        var manifest = await registry.GetManifestAsync(repository, inputsTag, ct);
+        if (manifest == null || manifest.IsIndex || manifest.Blobs.Count == 0) return null;
+        var config = System.Text.Json.Nodes.JsonNode.Parse(await registry.ReadBlobAsync(repository, manifest.Blobs[0].Digest, ct));
+        var tag = config?["config"]?["Labels"]?[BuiltTagLabel]?.GetValue<string>();
+        if (tag == null) return null;
+        return (await registry.HeadManifestAsync(repository, tag, ct))?.Digest == digest ? tag : null;
+    }
+
     private async Task<List<string>> InputsAsync(string dockerfileName, string dockerfileText, IReadOnlyDictionary<string, string> args, CancellationToken ct)
     {
         var inputs = new List<string> { "dockerfile:" + dockerfileName, dockerfileText };
@@ -98,7 +113,9 @@ public sealed class ImageBuilder(DockerEngineClient docker, RegistryClient regis
         if (component.PublishDirectory.DirectoryExists) Directory.Delete(component.PublishDirectory, recursive: true);
         await ProcessRunner.RunAsync("dotnet",
             ["publish", component.Project!, "--configuration", "Release", "--output", component.PublishDirectory, "--nologo",
-             "-p:ContinuousIntegrationBuild=true", "-p:DebugType=none", "-p:GenerateDocumentationFile=false"],
+             "-p:ContinuousIntegrationBuild=true", "-p:DebugType=none", "-p:GenerateDocumentationFile=false",
+             // the commit sha must not reach the binaries: an unrelated commit would change every image's inputs
+             "-p:IncludeSourceRevisionInInformationalVersion=false", "-p:EnableSourceControlManagerQueries=false"],
             new ProcessOptions { LogOutput = false, LogInvocation = false }, ct);
     }
 }

@@ -58,10 +58,15 @@ public sealed class BuildOutput
         };
         var marker = level switch { LogLevel.Warning => "WARN ", LogLevel.Error => "ERROR ", _ => "" };
         var masked = Masker.Apply(message);
+        var continuation = new string(' ', marker.Length);
         lock (_gate)
         {
+            var first = true;
             foreach (var line in masked.Split('\n'))
-                Console.Write(new Text(prefix + marker + line.TrimEnd('\r') + "\n", style));
+            {
+                Console.Write(new Text(prefix + (first ? marker : continuation) + line.TrimEnd('\r') + "\n", style));
+                first = false;
+            }
         }
     }
 

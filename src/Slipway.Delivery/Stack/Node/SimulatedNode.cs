@@ -146,7 +146,7 @@ public sealed class SimulatedNode(KubernetesClient kubernetes, ImageAvailability
     {
         ["phase"] = "Running",
         ["hostIP"] = "127.0.0.1",
-        ["podIP"] = "127.0.0.1",
+        // no podIP: nothing routes to a simulated pod, and an IP without a node upsets the endpoint-slice controller
         ["startTime"] = now,
         ["conditions"] = Conditions(now, ready: true),
         ["initContainerStatuses"] = new JsonArray(init.Select(c => (JsonNode)ContainerStatus(c, results, now, Terminated(0, "Completed", now))).ToArray()),
