@@ -20,7 +20,8 @@ partial class Build
         .DependentFor<IListImages>(x => x.ListImages)
         .DependentFor<IRetag>(x => x.Retag)
         .DependentFor<IDeployBase>(x => x.DeployBase)
-        .DependentFor<IPreviews>(x => x.DestroyPreview, x => x.ListPreviews);
+        .DependentFor<IPreviews>(x => x.DestroyPreview, x => x.ListPreviews)
+        .DependentFor<Slipway.Delivery.Charts.ICharts>(x => x.LintCharts, x => x.RenderManifests);
 
     bool IStack.NeedsLocalStack =>
         IsInvoked("Test") || ((IHazImageRegistry)this).Registry == null || ((Slipway.Delivery.Environments.IHazEnvironments)this).Env == "local";

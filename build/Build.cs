@@ -1,3 +1,4 @@
+using Slipway.Delivery.Charts;
 using Slipway.Delivery.Deploy;
 using Slipway.Delivery.Dotnet;
 using Slipway.Delivery.Images;
@@ -7,7 +8,7 @@ using Slipway.Engine;
 namespace Slipway.Build;
 
 /// <summary>This repository's pipeline. Each concern lives in its own Build.*.cs file.</summary>
-partial class Build : SlipwayBuild, ICompile, ITest, IStack, IPushImage, IRetag, IDeployApps, IPreviews
+partial class Build : SlipwayBuild, ICompile, ITest, IStack, IPushImage, IRetag, IDeployApps, IPreviews, ICharts
 {
     public static int Main() => Execute<Build>(x => ((IDeployApps)x).DeployApps);
 
