@@ -19,9 +19,10 @@ public static partial class PreviewNamespace
         var slug = NotAllowed().Replace(branch.ToLowerInvariant(), "-").Trim('-');
         slug = Dashes().Replace(slug, "-");
         var name = Prefix + (slug.Length == 0 ? "branch" : slug);
-        var exact = name == Prefix + branch;
+        // '/' → '-' alone keeps names readable (preview branches always have one prefix/); any other lossy mapping
+        // (case, characters, length) gets a hash of the original so distinct branches stay distinct.
+        var exact = name == Prefix + branch.Replace('/', '-');
         if (name.Length <= MaxLength && exact) return name;
-        // Any lossy mapping (case, characters, length) gets a hash of the original so distinct branches stay distinct.
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(branch)))[..8].ToLowerInvariant();
         var room = MaxLength - hash.Length - 1;
         return (name.Length > room ? name[..room].TrimEnd('-') : name) + "-" + hash;

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using FluentAssertions;
+using Slipway.Delivery.Components;
+using Slipway.Delivery.Deploy;
+using Slipway.Delivery.Helm;
+using Slipway.Delivery.Kubernetes;
+using Slipway.Delivery.Registry;
+using Slipway.Delivery.Tests.Stack;
+using Slipway.Engine;
+using Xunit;
+
+namespace Slipway.Delivery.Tests.Deploy;
+
+/// <summary>Deploys of a small chart to the local stack's API server through the real helm, as DeployApps does them.</summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifetime
+{
+    private readonly string _namespace = "test-deploy-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _chartDirectory = Directory.CreateTempSubdirectory("slipway-deploy-chart-").FullName;
+    private HelmClient _helm = null!;
+    private ReleaseDefinition _release = null!;
+    private ReleaseDeployer _deployer = null!;
+
+    private string GoodImage => stack.BaseImage;
+    private string OtherGoodImage => $"{stack.Environment.Registry}/slipway-base/debian:bookworm";
+    private string MissingImage => $"{stack.Environment.Registry}/slipway-base/dotnet-runtime:no-such-tag";
+
+    public async Task InitializeAsync()
+    {
+        _helm = new HelmClient(stack.Environment.Helm, stack.Environment.Kubeconfig);
+        _release = new ReleaseDefinition("web", AbsolutePath.From(TestChart.Write(_chartDirectory)), ComponentKind.App)
+        {
+            WaitForJobs = true,
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+        _deployer = new ReleaseDeployer(_helm, stack.Kubernetes, host => new RegistryClient(host));
+        await stack.Kubernetes.EnsureNamespaceAsync(_namespace, new Dictionary<string, string> { ["test"] = "deploy" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await stack.Kubernetes.DeleteAsync(KubernetesResources.Namespace(_namespace));
+        Directory.Delete(_chartDirectory, recursive: true);
+    }
+
+    private static ValuesLayers Values(string image, bool hook = false, bool hookFails = false) =>
+        new([], [new("image", image), new("hook.enabled", hook ? "true" : "false"), new("hook.fails", hookFails ? "true" : "false")]);
+
+    private Task<ReleaseOutcome> Deploy(ValuesLayers values) => _deployer.DeployAsync(_release, _namespace, values, "0123456789abcdef", CancellationToken.None);
+
+    [Fact]
+    public async Task A_fresh_deploy_installs_and_a_second_identical_deploy_makes_no_revision()
+    {
+        var first = await Deploy(Values(GoodImage));
+        first.Result.Should().Be("installed");
+        first.RevisionAfter.Should().Be(1);
+        first.Images.Should().ContainSingle(i => i.Reference == GoodImage && i.Digest!.StartsWith("sha256:"));
+
+        var second = await Deploy(Values(GoodImage));
+
+        second.Result.Should().Be("unchanged");
+        (await _helm.HistoryAsync("web", _namespace)).Should().HaveCount(1, "an unchanged release gets no new revision");
+    }
+
+    [Fact]
+    public async Task A_changed_tag_upgrades_the_release()
+    {
+        await Deploy(Values(GoodImage));
+
+        var changed = await Deploy(Values(OtherGoodImage));
+
+        changed.Result.Should().Be("upgraded");
+        changed.RevisionBefore.Should().Be(1);
+        changed.RevisionAfter.Should().Be(2);
+        var deployment = await stack.Kubernetes.GetAsync(KubernetesResources.Deployment(_namespace, "web-web"));
+        deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>().Should().Be(OtherGoodImage);
+    }
+
+    [Fact]
+    public async Task A_wrong_tag_fails_fast_naming_the_pod_and_ErrImagePull_and_the_previous_revision_still_serves()
+    {
+        await Deploy(Values(GoodImage));
+        var stopwatch = Stopwatch.StartNew();
+
+        var act = () => Deploy(Values(MissingImage));
+
+        var failure = (await act.Should().ThrowAsync<DeployFailedException>()).Which;
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "the deploy fails on the pod's state, not after helm's 5-minute timeout");
+        failure.Message.Should().MatchRegex("pod web-web-[a-z0-9]+-[a-z0-9]+").And.MatchRegex("ErrImagePull|ImagePullBackOff").And.Contain("no-such-tag")
+            .And.Contain("Revision 1 still serves");
+        failure.Outcome.Result.Should().Be("failed");
+        var deployment = await stack.Kubernetes.GetAsync(KubernetesResources.Deployment(_namespace, "web-web"));
+        deployment["status"]!["availableReplicas"]!.GetValue<int>().Should().Be(1, "the old ReplicaSet keeps serving");
+
+        var repaired = await Deploy(Values(OtherGoodImage));
+        repaired.Result.Should().Be("upgraded");
+        (await _helm.StatusAsync("web", _namespace))!.IsDeployed.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_failing_hook_fails_the_deploy_with_its_job_and_the_next_good_deploy_succeeds()
+    {
+        await Deploy(Values(GoodImage));
+
+        var act = () => Deploy(Values(GoodImage, hook: true, hookFails: true));
+
+        var failure = (await act.Should().ThrowAsync<DeployFailedException>()).Which;
+        failure.Message.Should().Contain("Job web-bootstrap").And.Contain("exited 1").And.Contain("log tail");
+        var good = await Deploy(Values(GoodImage, hook: true));
+        good.Result.Should().Be("upgraded");
+        (await _helm.StatusAsync("web", _namespace))!.IsDeployed.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_release_left_in_pending_upgrade_is_rolled_back_then_upgraded()
+    {
+        await Deploy(Values(GoodImage));
+        await LeavePendingUpgradeAsync(MissingImage);
+        (await _helm.StatusAsync("web", _namespace))!.Status.Should().Be("pending-upgrade");
+
+        var outcome = await Deploy(Values(OtherGoodImage));
+
+        outcome.Recovery.Should().Contain("pending-upgrade");
+        outcome.Result.Should().Be("upgraded");
+        (await _helm.StatusAsync("web", _namespace))!.IsDeployed.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_failed_first_install_is_repaired_by_the_next_deploy()
+    {
+        var act = () => Deploy(Values(MissingImage));
+        await act.Should().ThrowAsync<DeployFailedException>();
+        (await _helm.StatusAsync("web", _namespace))!.IsFailed.Should().BeTrue();
+
+        var outcome = await Deploy(Values(GoodImage));
+
+        outcome.Recovery.Should().Contain("first install had failed");
+        outcome.Result.Should().Be("installed");
+        (await _helm.StatusAsync("web", _namespace))!.IsDeployed.Should().BeTrue();
+    }
+
+    /// <summary>Starts an upgrade that waits forever and kills helm (SIGKILL, as a killed CI job would) mid-way.</summary>
+    private async Task LeavePendingUpgradeAsync(string image)
+    {
+        var start = new ProcessStartInfo(stack.Environment.Helm)
+        {
+            ArgumentList = { "upgrade", "web", _release.Chart, "--namespace", _namespace, "--set", $"image={image}", "--wait", "--timeout", "300s", "--kubeconfig", stack.Environment.Kubeconfig },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var helm = Process.Start(start)!;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline && (await _helm.StatusAsync("web", _namespace))?.Status != "pending-upgrade")
+            await Task.Delay(200);
+        helm.Kill(entireProcessTree: true);
+        await helm.WaitForExitAsync();
+    }
+}
