@@ -61,6 +61,22 @@ public sealed class ParameterTests : IDisposable
     }
 
     [Fact]
+    public void Generic_names_answer_only_to_their_prefixed_variable_and_some_to_no_variable()
+    {
+        _harness.Environment["TAG"] = "from-some-ci-job";
+        _harness.Environment["RELOCATE"] = "plain";
+        _harness.Environment["SLIPWAY_RELOCATE"] = "prefixed";
+
+        var run = _harness.Run<ParameterBuild>("Show");
+
+        Value(run, "TAG").Should().BeEmpty("a CI job's own TAG variable must not steer the build");
+        Value(run, "RELOCATE").Should().BeEmpty();
+        _harness.Environment["SLIPWAY_TAG"] = "meant";
+        Value(_harness.Run<ParameterBuild>("Show"), "TAG").Should().Be("meant");
+        Value(_harness.Run<ParameterBuild>("Show", "--relocate", "cli"), "RELOCATE").Should().Be("cli");
+    }
+
+    [Fact]
     public void Typed_values_are_converted_from_every_spelling()
     {
         var run = _harness.Run<ParameterBuild>("Show", "--dry-run", "--replicas=5", "--stage", "prod",

@@ -36,6 +36,8 @@ public sealed class ParameterBuild : SlipwayBuild
     [Parameter] readonly string[] Components = [];
     [Parameter] readonly AbsolutePath? Output;
     [Parameter] string? ApiToken { get; }
+    [Parameter(Variables = ParameterVariables.PrefixedOnly)] readonly string? Tag;
+    [Parameter(Variables = ParameterVariables.None)] readonly string? Relocate;
 
     public Target Show => _ => _.Executes(() =>
     {
@@ -46,6 +48,8 @@ public sealed class ParameterBuild : SlipwayBuild
         Log.Information($"COMPONENTS {string.Join('|', Components)}");
         Log.Information($"OUTPUT {Output}");
         Log.Information($"TOKEN-SET {ApiToken != null}");
+        Log.Information($"TAG {Tag}");
+        Log.Information($"RELOCATE {Relocate}");
     });
     public Target Deploy => _ => _.Requires(() => ApiToken).Executes(() => Log.Information("RAN Deploy"));
     public Target NeedsTool => _ => _.RequiresTool("slipway-no-such-tool").Executes(() => { });

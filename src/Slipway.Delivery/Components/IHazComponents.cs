@@ -7,7 +7,7 @@ public interface IHazComponents : ISlipwayBuild
 {
     IReadOnlyList<Component> Components { get; }
 
-    [Parameter("Only these components (default: all)")]
+    [Parameter("Only these components (default: all)", Variables = ParameterVariables.PrefixedOnly)]
     string[] Component => TryGetValue(() => Component) ?? [];
 
     /// <summary>The components selected with --component, or all; an unknown name is refused with a suggestion.</summary>

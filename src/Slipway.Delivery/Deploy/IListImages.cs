@@ -6,13 +6,13 @@ namespace Slipway.Delivery.Deploy;
 
 public interface IListImages : IHazReleases
 {
-    [Parameter("ListImages: a chart to render instead of the environment's releases")]
+    [Parameter("ListImages: a chart to render instead of the environment's releases", Variables = ParameterVariables.PrefixedOnly)]
     AbsolutePath? Chart => TryGetValue(() => Chart);
 
-    [Parameter("ListImages: values files for --chart, in layer order")]
+    [Parameter("ListImages: values files for --chart, in layer order", Variables = ParameterVariables.PrefixedOnly)]
     AbsolutePath[] Values => TryGetValue(() => Values) ?? [];
 
-    [Parameter("ListImages: also report image: strings outside pod templates (CRDs, config)")]
+    [Parameter("ListImages: also report image: strings outside pod templates (CRDs, config)", Variables = ParameterVariables.PrefixedOnly)]
     bool AllImageKeys => TryGetValue<bool?>(() => AllImageKeys) ?? false;
 
     Target ListImages => _ => _

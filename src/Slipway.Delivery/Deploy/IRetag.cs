@@ -9,16 +9,17 @@ namespace Slipway.Delivery.Deploy;
 
 public interface IRetag : IListImages
 {
-    [Parameter("Retag: the registry to relocate into, host[:port][/prefix] (default: the environment's target registry)")]
+    // stack.env exports SLIPWAY_TARGET_REGISTRY* for tools: these parameters must not pick them up, or every deploy would relocate
+    [Parameter("Retag: the registry to relocate into, host[:port][/prefix] (default: the environment's target registry)", Variables = ParameterVariables.None)]
     string? TargetRegistry => TryGetValue(() => TargetRegistry);
 
-    [Parameter("Retag: user for the target registry")]
+    [Parameter("Retag: user for the target registry", Variables = ParameterVariables.None)]
     string? TargetRegistryUsername => TryGetValue(() => TargetRegistryUsername);
 
-    [Parameter("Retag: password for the target registry"), Secret]
+    [Parameter("Retag: password for the target registry", Variables = ParameterVariables.None), Secret]
     string? TargetRegistryPassword => TryGetValue(() => TargetRegistryPassword);
 
-    [Parameter("Retag: overwrite target tags that point at other content")]
+    [Parameter("Retag: overwrite target tags that point at other content", Variables = ParameterVariables.PrefixedOnly)]
     bool Force => TryGetValue<bool?>(() => Force) ?? false;
 
     /// <summary>The target registry of this run (parameter, else the environment's, its variables expanded); null when none.</summary>

@@ -18,13 +18,14 @@ public interface IHazEnvironments : ISlipwayBuild
     {
         get
         {
-            var git = Env != null && PreviewBranch != null ? null : Versioning.SourceVersion.ReadAsync(RootDirectory).GetAwaiter().GetResult();
+            Versioning.SourceVersion? git = null;
+            Versioning.SourceVersion Git() => git ??= Versioning.SourceVersion.ReadAsync(RootDirectory).GetAwaiter().GetResult();
             var environment = Env != null
                 ? EnvironmentResolver.Resolve(Environments, Env, EnvironmentVariables, null, [])
-                : EnvironmentResolver.Resolve(Environments, null, EnvironmentVariables, git!.Branch, git.Tags);
+                : EnvironmentResolver.Resolve(Environments, null, EnvironmentVariables, Git().Branch, Git().Tags);
             if (!environment.IsPreview || environment.DeployBranch != null) return environment;
             var branch = PreviewBranch ?? EnvironmentVariables.GetValueOrDefault("CI_COMMIT_BRANCH") ?? EnvironmentVariables.GetValueOrDefault("CI_COMMIT_REF_NAME")
-                ?? (EnvironmentVariables.GetValueOrDefault("GITHUB_HEAD_REF") is { Length: > 0 } head ? head : null) ?? git?.Branch
+                ?? (EnvironmentVariables.GetValueOrDefault("GITHUB_HEAD_REF") is { Length: > 0 } head ? head : null) ?? Git().Branch
                 ?? throw new UsageException($"Environment '{environment.Name}' is a preview: name its branch with --preview-branch <branch>.");
             return EnvironmentResolver.ForBranch([environment with { Branches = [branch] }], branch)!;
         }

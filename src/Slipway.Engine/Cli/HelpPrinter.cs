@@ -26,7 +26,12 @@ internal static class HelpPrinter
                 Markup.Escape(parameter.CliName),
                 Markup.Escape(ParameterConverter.Describe(parameter.Type)),
                 Markup.Escape(ValueText(build, parameter)),
-                Markup.Escape($"{parameter.EnvironmentName}, {ParameterNames.EnvironmentPrefix}{parameter.EnvironmentName}"),
+                Markup.Escape(parameter.Variables switch
+                {
+                    ParameterVariables.Any => $"{parameter.EnvironmentName}, {ParameterNames.EnvironmentPrefix}{parameter.EnvironmentName}",
+                    ParameterVariables.PrefixedOnly => $"{ParameterNames.EnvironmentPrefix}{parameter.EnvironmentName}",
+                    _ => "(command line or parameters file)",
+                }),
                 Markup.Escape((parameter.Description ?? "") + (parameter.IsSecret ? " (secret: masked in all output)" : "")));
         output.Render(parameterTable);
 

@@ -11,6 +11,7 @@ public sealed class ParameterMember
         Name = attribute.Name ?? member.Name;
         Description = attribute.Description;
         IsSecret = member.GetCustomAttribute<SecretAttribute>() != null;
+        Variables = attribute.Variables;
         Type = member switch
         {
             FieldInfo f => f.FieldType,
@@ -22,6 +23,7 @@ public sealed class ParameterMember
     public string Name { get; }
     public string? Description { get; }
     public bool IsSecret { get; }
+    public ParameterVariables Variables { get; }
     public Type Type { get; }
     internal MemberInfo Member { get; }
     public string Key => ParameterNames.Normalize(Name);

@@ -27,15 +27,17 @@ internal static class ParameterSources
         foreach (var (name, values) in commandLine)
             Offer(ParameterNames.Normalize(name), new RawParameterValue(values, $"command line --{name}", currentDirectory));
 
+        var policy = parameters.ToDictionary(p => p.Key, p => p.Variables);
         var prefixed = ParameterNames.Normalize(ParameterNames.EnvironmentPrefix);
         foreach (var (name, value) in environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var key = ParameterNames.Normalize(name);
-            if (key.StartsWith(prefixed, StringComparison.Ordinal))
+            if (key.StartsWith(prefixed, StringComparison.Ordinal) && policy.GetValueOrDefault(key[prefixed.Length..]) != ParameterVariables.None)
                 Offer(key[prefixed.Length..], new RawParameterValue([value], $"environment variable {name}", currentDirectory));
         }
         foreach (var (name, value) in environment.OrderBy(e => e.Key, StringComparer.Ordinal))
-            Offer(ParameterNames.Normalize(name), new RawParameterValue([value], $"environment variable {name}", currentDirectory));
+            if (policy.GetValueOrDefault(ParameterNames.Normalize(name)) == ParameterVariables.Any)
+                Offer(ParameterNames.Normalize(name), new RawParameterValue([value], $"environment variable {name}", currentDirectory));
 
         var nuke = Path.Combine(rootDirectory, ".nuke");
         if (profile != null)
