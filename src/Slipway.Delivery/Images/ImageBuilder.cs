@@ -25,7 +25,7 @@ public sealed class ImageBuilder(DockerEngineClient docker, RegistryClient regis
         var repository = target.RepositoryFor(component.Repository);
         var args = new Dictionary<string, string>(component.BuildArgs) { ["BASE_REGISTRY"] = baseRegistry };
         if (component.BaseDockerfile.FileExists)
-            args["BASE_IMAGE"] = await EnsureBaseImageAsync(component, repository + "-base", args, ct);
+            args["BASE_IMAGE"] = await EnsureBaseImageAsync(component, repository + "-base", dockerfile.Name, args, ct);
 
         var dockerfileText = await File.ReadAllTextAsync(dockerfile, ct);
         var context = BuildContext.Collect(component.Context, [dockerfile.Name, ".dockerignore"]);
@@ -62,11 +62,11 @@ public sealed class ImageBuilder(DockerEngineClient docker, RegistryClient regis
     }
 
     /// <summary>Builds and pushes the component's Dockerfile.base when no image with its inputs exists; returns its reference.</summary>
-    private async Task<string> EnsureBaseImageAsync(Component component, string repository, Dictionary<string, string> args, CancellationToken ct)
+    private async Task<string> EnsureBaseImageAsync(Component component, string repository, string appDockerfile, Dictionary<string, string> args, CancellationToken ct)
     {
         var text = await File.ReadAllTextAsync(component.BaseDockerfile, ct);
         var context = BuildContext.Collect(component.Context, [component.BaseDockerfile.Name, ".dockerignore"],
-            exclude: path => path.StartsWith("publish/", StringComparison.Ordinal) || path is "Dockerfile");
+            exclude: path => path.StartsWith("publish/", StringComparison.Ordinal) || path == appDockerfile);
         var inputs = context.Digest(await InputsAsync(component.BaseDockerfile.Name, text, args, ct));
         var tag = InputsTagPrefix + inputs["sha256:".Length..][..20];
         var reference = $"{target.Host}/{repository}:{tag}";

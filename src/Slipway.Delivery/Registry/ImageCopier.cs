@@ -48,7 +48,8 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient target, Re
             await CopyContentAsync(sourceRepository, targetRepository, childManifest, progress, ct);
             await _resilience.ExecuteAsync(async token => await target.PutManifestAsync(targetRepository, child.Digest, childManifest, token), ct);
         }
-        await Parallel.ForEachAsync(manifest.Blobs, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+        // a layer can repeat (identical empty layers): copy each digest once
+        await Parallel.ForEachAsync(manifest.Blobs.DistinctBy(b => b.Digest), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
             async (blob, token) => await _resilience.ExecuteAsync(async inner => await CopyBlobAsync(sourceRepository, targetRepository, blob, progress, inner), token));
     }
 
@@ -67,10 +68,13 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient target, Re
             progress.Mounted();
             return;
         }
-        var bytes = await source.ReadBlobAsync(sourceRepository, blob.Digest, ct);
-        await target.UploadBlobAsync(targetRepository, blob.Digest, bytes, ct);
+        // streamed from source to target as it arrives: reading overlaps writing, and no blob is held in memory
+        using var response = await source.GetBlobAsync(sourceRepository, blob.Digest, ct);
+        var length = response.Content.Headers.ContentLength ?? blob.Size;
+        await using var bytes = await response.Content.ReadAsStreamAsync(ct);
+        await target.UploadBlobAsync(targetRepository, blob.Digest, bytes, length, ct);
         _targetBlobs.Record(blob.Digest, targetRepository);
-        progress.Copied(bytes.LongLength);
+        progress.Copied(length);
     }
 }
 

@@ -7,8 +7,11 @@ namespace Slipway.Delivery.Registry;
 /// <summary>Manifests and blobs: read, write, mount and upload, each verified against its digest.</summary>
 public sealed partial class RegistryClient
 {
-    /// <summary>Blobs up to this size go in one PUT; larger ones in chunks of this size.</summary>
-    public long ChunkSize { get; init; } = 8 * 1024 * 1024;
+    /// <summary>
+    /// Blobs up to this size go in one PUT; larger ones in chunks of this size. Each chunk costs a request the registry
+    /// handles slowly (8 MiB chunks made a 126 MB layer ~40% slower), so only very large blobs are split.
+    /// </summary>
+    public long ChunkSize { get; init; } = 128 * 1024 * 1024;
 
     /// <summary>The manifest by tag or digest, its digest computed from the bytes and checked against the registry's.</summary>
     public async Task<Manifest?> GetManifestAsync(string repository, string reference, CancellationToken ct = default)
@@ -75,19 +78,32 @@ public sealed partial class RegistryClient
         var actual = Manifest.DigestOf(content);
         if (actual != digest)
             throw new RegistryException($"Refusing to upload blob {digest} to {Registry}/{repository}: its bytes hash to {actual}.", code: "DIGEST_INVALID");
+        await UploadAsync(repository, digest, content.LongLength, (offset, length) => new ByteArrayContent(content, (int)offset, (int)length), ct);
+    }
+
+    /// <summary>
+    /// Uploads the next <paramref name="length"/> bytes of <paramref name="content"/> as they arrive (e.g. a blob streamed
+    /// from another registry), never holding the whole blob; the registry checks them against the digest before storing it.
+    /// </summary>
+    public Task UploadBlobAsync(string repository, string digest, Stream content, long length, CancellationToken ct = default) =>
+        UploadAsync(repository, digest, length, (_, size) => new StreamContent(new StreamWindow(content, size)) { Headers = { ContentLength = size } }, ct);
+
+    /// <summary>One PUT, or PATCH chunks then an empty PUT; <paramref name="body"/> makes the request body for (offset, length).</summary>
+    private async Task UploadAsync(string repository, string digest, long length, Func<long, long, HttpContent> body, CancellationToken ct)
+    {
         var location = await StartUploadAsync(repository, ct);
-        if (content.LongLength > ChunkSize)
+        if (length > ChunkSize)
         {
-            for (long offset = 0; offset < content.LongLength; offset += ChunkSize)
+            for (long offset = 0; offset < length; offset += ChunkSize)
             {
-                var length = (int)Math.Min(ChunkSize, content.LongLength - offset);
+                var size = Math.Min(ChunkSize, length - offset);
                 var start = offset;
                 var current = location;
                 using var patch = await SendAsync(() =>
                 {
-                    var request = new HttpRequestMessage(HttpMethod.Patch, current) { Content = new ByteArrayContent(content, (int)start, length) };
+                    var request = new HttpRequestMessage(HttpMethod.Patch, current) { Content = body(start, size) };
                     request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-                    request.Content.Headers.TryAddWithoutValidation("Content-Range", $"{start}-{start + length - 1}");
+                    request.Content.Headers.TryAddWithoutValidation("Content-Range", $"{start}-{start + size - 1}");
                     return request;
                 }, PushScope(repository), ct);
                 await EnsureSuccessAsync(patch, $"upload a chunk of {digest} to {repository}", ct);
@@ -96,7 +112,7 @@ public sealed partial class RegistryClient
             await FinishUploadAsync(repository, digest, location, null, ct);
         }
         else
-            await FinishUploadAsync(repository, digest, location, content, ct);
+            await FinishUploadAsync(repository, digest, location, () => body(0, length), ct);
     }
 
     private async Task<Uri> StartUploadAsync(string repository, CancellationToken ct)
@@ -106,13 +122,13 @@ public sealed partial class RegistryClient
         return LocationOf(response) ?? throw new RegistryException($"Registry {Registry} opened an upload to {repository} without a Location.");
     }
 
-    private async Task FinishUploadAsync(string repository, string digest, Uri location, byte[]? content, CancellationToken ct)
+    private async Task FinishUploadAsync(string repository, string digest, Uri location, Func<HttpContent>? body, CancellationToken ct)
     {
         var separator = location.ToString().Contains('?') ? "&" : "?";
         var target = new Uri(location + $"{separator}digest={Uri.EscapeDataString(digest)}", UriKind.RelativeOrAbsolute);
         using var response = await SendAsync(() =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Put, target) { Content = new ByteArrayContent(content ?? []) };
+            var request = new HttpRequestMessage(HttpMethod.Put, target) { Content = body?.Invoke() ?? new ByteArrayContent([]) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             return request;
         }, PushScope(repository), ct);
