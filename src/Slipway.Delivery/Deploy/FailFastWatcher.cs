@@ -12,6 +12,27 @@ public sealed class FailFastWatcher(KubernetesClient kubernetes, string ns, stri
     public TimeSpan Patience { get; init; } = TimeSpan.FromSeconds(12);
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
 
+    private readonly HashSet<string> _replaced = [];
+
+    /// <summary>
+    /// A StatefulSet never replaces a pod that is stuck (ErrImagePull …) at an old revision: the rollout would wait
+    /// forever (kubernetes#67250). Such a pod, left by an earlier failed deploy, is deleted so it comes back at the new revision.
+    /// </summary>
+    private async Task ReplaceStuckStatefulPodAsync(JsonObject pod, CancellationToken ct)
+    {
+        var name = PodProblems.Name(pod);
+        if (_replaced.Contains(name) || !PodProblems.Waiting(pod).Any(w => PodProblems.Fatal.Contains(w.Reason))) return;
+        var owner = pod["metadata"]?["ownerReferences"]?.AsArray().FirstOrDefault(o => o?["kind"]?.GetValue<string>() == "StatefulSet");
+        var revision = pod["metadata"]?["labels"]?["controller-revision-hash"]?.GetValue<string>();
+        if (owner == null || revision == null) return;
+        var statefulSet = await kubernetes.TryGetAsync(KubernetesResources.StatefulSet(ns, owner["name"]!.GetValue<string>()), ct);
+        var updateRevision = statefulSet?["status"]?["updateRevision"]?.GetValue<string>();
+        if (updateRevision == null || updateRevision == revision) return;
+        _replaced.Add(name);
+        Slipway.Engine.Log.Warning($"{release}: pod {name} is stuck ({string.Join(", ", PodProblems.Waiting(pod).Select(w => w.Reason))}) at an earlier revision: deleting it so its StatefulSet can roll");
+        await kubernetes.DeleteAsync(KubernetesResources.Pod(ns, name), ct: ct);
+    }
+
     /// <summary>Completes with the reason once a pod is hopeless; runs until cancelled otherwise.</summary>
     public async Task<string> WatchAsync(CancellationToken ct)
     {
@@ -28,6 +49,8 @@ public sealed class FailFastWatcher(KubernetesClient kubernetes, string ns, stri
             {
                 continue;
             }
+            foreach (var pod in pods.Where(p => KubernetesOperations.Timestamp(p["metadata"]?["creationTimestamp"]) < deployStart.AddSeconds(-1)))
+                await ReplaceStuckStatefulPodAsync(pod, ct);
             foreach (var pod in pods.Where(p => KubernetesOperations.Timestamp(p["metadata"]?["creationTimestamp"]) >= deployStart.AddSeconds(-1)))
             foreach (var (container, reason, message) in PodProblems.Waiting(pod).Where(w => PodProblems.Fatal.Contains(w.Reason)))
             {

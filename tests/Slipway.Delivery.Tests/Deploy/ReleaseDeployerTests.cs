@@ -43,8 +43,8 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         Directory.Delete(_chartDirectory, recursive: true);
     }
 
-    private static ValuesLayers Values(string image, bool hook = false, bool hookFails = false) =>
-        new([], [new("image", image), new("hook.enabled", hook ? "true" : "false"), new("hook.fails", hookFails ? "true" : "false")]);
+    private static ValuesLayers Values(string image, bool hook = false, bool hookFails = false, string kind = "Deployment") =>
+        new([], [new("image", image), new("kind", kind), new("hook.enabled", hook ? "true" : "false"), new("hook.fails", hookFails ? "true" : "false")]);
 
     private Task<ReleaseOutcome> Deploy(ValuesLayers values) => _deployer.DeployAsync(_release, _namespace, values, "0123456789abcdef", CancellationToken.None);
 
@@ -137,6 +137,22 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         outcome.Recovery.Should().Contain("first install had failed");
         outcome.Result.Should().Be("installed");
         (await _helm.StatusAsync("web", _namespace))!.IsDeployed.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_statefulset_left_stuck_by_a_bad_deploy_rolls_on_the_next_good_one()
+    {
+        await Deploy(Values(GoodImage, kind: "StatefulSet"));
+        var bad = () => Deploy(Values(MissingImage, kind: "StatefulSet"));
+        (await bad.Should().ThrowAsync<DeployFailedException>()).Which.Message.Should().Contain("web-web-0");
+        var stopwatch = Stopwatch.StartNew();
+
+        var good = await Deploy(Values(OtherGoodImage, kind: "StatefulSet"));
+
+        good.Result.Should().Be("upgraded");
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "the stuck pod is replaced instead of waiting for helm's timeout");
+        var pod = await stack.Kubernetes.GetAsync(KubernetesResources.Pod(_namespace, "web-web-0"));
+        pod["spec"]!["containers"]![0]!["image"]!.GetValue<string>().Should().Be(OtherGoodImage);
     }
 
     /// <summary>Starts an upgrade that waits forever and kills helm (SIGKILL, as a killed CI job would) mid-way.</summary>

@@ -7,14 +7,17 @@ internal static class TestChart
     {
         Directory.CreateDirectory(Path.Combine(directory, "templates"));
         File.WriteAllText(Path.Combine(directory, "Chart.yaml"), "apiVersion: v2\nname: web\nversion: 0.1.0\nappVersion: \"0.1.0\"\n");
-        File.WriteAllText(Path.Combine(directory, "values.yaml"), "image: \"\"\nreplicas: 1\nhook:\n  enabled: false\n  fails: false\n");
+        File.WriteAllText(Path.Combine(directory, "values.yaml"), "image: \"\"\nreplicas: 1\nkind: Deployment\nhook:\n  enabled: false\n  fails: false\n");
         File.WriteAllText(Path.Combine(directory, "templates", "deployment.yaml"), """
             apiVersion: apps/v1
-            kind: Deployment
+            kind: {{ .Values.kind }}
             metadata:
               name: {{ .Release.Name }}-web
               labels: { app.kubernetes.io/instance: {{ .Release.Name }} }
             spec:
+              {{- if eq .Values.kind "StatefulSet" }}
+              serviceName: {{ .Release.Name }}-web
+              {{- end }}
               replicas: {{ .Values.replicas }}
               selector:
                 matchLabels: { app.kubernetes.io/instance: {{ .Release.Name }}, app: web }
