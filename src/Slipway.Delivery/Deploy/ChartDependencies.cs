@@ -16,7 +16,20 @@ public static class ChartDependencies
         if (!done.Add(full)) return;
         var local = LocalDependencies(full);
         foreach (var dependency in local) await BuildAsync(helm, dependency, ct, done);
-        if (HasDependencies(full)) await helm.DependencyBuildAsync(full, ct);
+        if (HasDependencies(full) && !IsUpToDate(full)) await helm.DependencyBuildAsync(full, ct);
+    }
+
+    /// <summary>Every dependency is local and its packaged copy is newer than its sources and than this Chart.yaml.</summary>
+    private static bool IsUpToDate(string chart)
+    {
+        var dependencies = Dependencies(chart).ToList();
+        if (dependencies.Any(r => !r.StartsWith("file://", StringComparison.Ordinal))) return false;
+        var packaged = Path.Combine(chart, "charts");
+        var archives = Directory.Exists(packaged) ? Directory.GetFiles(packaged, "*.tgz") : [];
+        if (archives.Length < dependencies.Count) return false;
+        var oldestArchive = archives.Min(File.GetLastWriteTimeUtc);
+        var sources = LocalDependencies(chart).SelectMany(SourceFiles).Append(Path.Combine(chart, "Chart.yaml"));
+        return sources.All(f => File.GetLastWriteTimeUtc(f) <= oldestArchive);
     }
 
     /// <summary>The chart's files and its local dependencies' files, excluding packaged dependencies and lock files.</summary>

@@ -63,40 +63,57 @@ public interface IRetag : IListImages
     {
         var images = await FindImagesAsync(allImageKeys: false, ct);
         using var targetClient = new RegistryClient(target.Host, RelocationCredentials);
-        var sources = new Dictionary<string, RegistryClient>();
+        var sources = new System.Collections.Concurrent.ConcurrentDictionary<string, RegistryClient>();
         var relocations = new List<Relocation>();
         var targetBlobs = new TargetBlobs();
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Image").AddColumn("Digest").AddColumn("Copy").AddColumn(new TableColumn("Bytes").RightAligned());
+        using var gate = new SemaphoreSlim(3);
+        var rows = new List<(string Image, string Digest, string State, long Bytes)>();
         try
         {
-            foreach (var image in images)
+            await Task.WhenAll(images.Select(async image =>
             {
-                var source = ImageReference.Parse(image);
-                if (!sources.TryGetValue(source.Registry, out var sourceClient))
-                    sources[source.Registry] = sourceClient = new RegistryClient(source.Registry,
-                        source.Registry == ImageRegistry.Host ? ImageRegistryCredentials : null);
-                var targetRepository = target.RepositoryFor(source.Repository);
-                var progress = new CopyProgress
+                await gate.WaitAsync(ct);
+                try
                 {
-                    OnChange = p => Log.Debug($"{source.Repository}: {p.BlobsCopied} blobs copied ({p.BytesCopied / 1024.0 / 1024.0:0.0} MiB), {p.BlobsSkipped} present, {p.BlobsMounted} mounted"),
-                };
-                var copier = new ImageCopier(sourceClient, targetClient, targetBlobs: targetBlobs);
-                var result = await copier.CopyAsync(source.Repository, source.Reference, targetRepository, source.Tag ?? source.Digest!, Force, progress, ct);
-                if (source.Digest != null && result.SourceDigest != source.Digest)
-                    throw new RegistryException($"{image} resolved to {result.SourceDigest}, not its pinned digest.");
-                var targetReference = $"{target.Host}/{targetRepository}" + (source.Tag != null ? ":" + source.Tag : "") + "@" + result.TargetDigest;
-                relocations.Add(new Relocation(image, targetReference, result.TargetDigest, result.AlreadyPresent, progress.BytesCopied));
-                var state = result.AlreadyPresent ? "already there"
-                    : $"{progress.BlobsCopied} copied, {progress.BlobsMounted} mounted, {progress.BlobsSkipped} present";
-                Log.Information($"{image} → {target.Host}/{targetRepository}: {state} ({progress.BytesCopied / 1024.0 / 1024.0:0.0} MiB)");
-                table.AddRow(Markup.Escape(image), result.TargetDigest[..19] + "…", Markup.Escape(state), $"{progress.BytesCopied:N0}");
-            }
+                    var relocation = await RelocateOneAsync(image, target, targetClient, sources, targetBlobs, ct);
+                    lock (rows)
+                    {
+                        relocations.Add(relocation.Relocation);
+                        rows.Add((image, relocation.Relocation.Digest, relocation.State, relocation.Relocation.BytesCopied));
+                    }
+                }
+                finally { gate.Release(); }
+            }));
         }
         finally
         {
             foreach (var client in sources.Values) client.Dispose();
         }
+        foreach (var row in rows.OrderBy(r => r.Image, StringComparer.Ordinal))
+            table.AddRow(Markup.Escape(row.Image), row.Digest[..19] + "…", Markup.Escape(row.State), $"{row.Bytes:N0}");
         BuildOutput.Current.Render(table);
-        return relocations;
+        return relocations.OrderBy(r => r.Source, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<(Relocation Relocation, string State)> RelocateOneAsync(string image, ImageRegistry target, RegistryClient targetClient,
+        System.Collections.Concurrent.ConcurrentDictionary<string, RegistryClient> sources, TargetBlobs targetBlobs, CancellationToken ct)
+    {
+        var source = ImageReference.Parse(image);
+        var sourceClient = sources.GetOrAdd(source.Registry, host => new RegistryClient(host, host == ImageRegistry.Host ? ImageRegistryCredentials : null));
+        var targetRepository = target.RepositoryFor(source.Repository);
+        var progress = new CopyProgress
+        {
+            OnChange = p => Log.Debug($"{source.Repository}: {p.BlobsCopied} blobs copied ({p.BytesCopied / 1024.0 / 1024.0:0.0} MiB), {p.BlobsSkipped} present, {p.BlobsMounted} mounted"),
+        };
+        var copier = new ImageCopier(sourceClient, targetClient, targetBlobs: targetBlobs);
+        var result = await copier.CopyAsync(source.Repository, source.Reference, targetRepository, source.Tag ?? source.Digest!, Force, progress, ct);
+        if (source.Digest != null && result.SourceDigest != source.Digest)
+            throw new RegistryException($"{image} resolved to {result.SourceDigest}, not its pinned digest.");
+        var targetReference = $"{target.Host}/{targetRepository}" + (source.Tag != null ? ":" + source.Tag : "") + "@" + result.TargetDigest;
+        var state = result.AlreadyPresent ? "already there"
+            : $"{progress.BlobsCopied} copied, {progress.BlobsMounted} mounted, {progress.BlobsSkipped} present";
+        Log.Information($"{image} → {target.Host}/{targetRepository}: {state} ({progress.BytesCopied / 1024.0 / 1024.0:0.0} MiB)");
+        return (new Relocation(image, targetReference, result.TargetDigest, result.AlreadyPresent, progress.BytesCopied), state);
     }
 }

@@ -68,13 +68,32 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient target, Re
             progress.Mounted();
             return;
         }
-        // streamed from source to target as it arrives: reading overlaps writing, and no blob is held in memory
-        using var response = await source.GetBlobAsync(sourceRepository, blob.Digest, ct);
-        var length = response.Content.Headers.ContentLength ?? blob.Size;
-        await using var bytes = await response.Content.ReadAsStreamAsync(ct);
-        await target.UploadBlobAsync(targetRepository, blob.Digest, bytes, length, ct);
-        _targetBlobs.Record(blob.Digest, targetRepository);
-        progress.Copied(length);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_sameRegistry && _targetBlobs.Claim(blob.Digest, done.Task) is { } other && other != done.Task)
+        {
+            // another image of this relocation is uploading the same blob: wait for it, then mount it
+            try { await other.WaitAsync(ct); } catch (Exception) when (!ct.IsCancellationRequested) { }
+            if (_targetBlobs.RepositoryHolding(blob.Digest) is { } holder && await target.MountBlobAsync(targetRepository, blob.Digest, holder, ct))
+            {
+                _targetBlobs.Record(blob.Digest, targetRepository);
+                progress.Mounted();
+                return;
+            }
+        }
+        try
+        {
+            // streamed from source to target as it arrives: reading overlaps writing, and no blob is held in memory
+            using var response = await source.GetBlobAsync(sourceRepository, blob.Digest, ct);
+            var length = response.Content.Headers.ContentLength ?? blob.Size;
+            await using var bytes = await response.Content.ReadAsStreamAsync(ct);
+            await target.UploadBlobAsync(targetRepository, blob.Digest, bytes, length, ct);
+            _targetBlobs.Record(blob.Digest, targetRepository);
+            progress.Copied(length);
+        }
+        finally
+        {
+            done.TrySetResult();
+        }
     }
 }
 

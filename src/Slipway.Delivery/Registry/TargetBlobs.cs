@@ -9,6 +9,13 @@ namespace Slipway.Delivery.Registry;
 public sealed class TargetBlobs
 {
     private readonly ConcurrentDictionary<string, string> _repositoryByDigest = new();
+    private readonly ConcurrentDictionary<string, Task> _uploads = new();
+
+    /// <summary>
+    /// Claims the upload of a blob: returns <paramref name="upload"/> when this copy should upload it, or the task of
+    /// the copy already uploading it (wait for it, then mount).
+    /// </summary>
+    public Task Claim(string digest, Task upload) => _uploads.GetOrAdd(digest, upload);
 
     public void Record(string digest, string repository) => _repositoryByDigest.TryAdd(digest, repository);
 

@@ -1,0 +1,50 @@
+using Slipway.Delivery.Ci;
+using Slipway.Delivery.Deploy;
+using Slipway.Delivery.Dotnet;
+using Slipway.Delivery.Images;
+using Slipway.Delivery.Stack;
+
+namespace Slipway.Build;
+
+partial class Build : IGenerateCi
+{
+    /// <summary>Registry settings the image and deploy jobs take from CI variables (the password as a secret).</summary>
+    static readonly string[] RegistryInputs =
+        [nameof(IHazImageRegistry.Registry), nameof(IHazImageRegistry.RegistryUsername), nameof(IHazImageRegistry.RegistryPassword)];
+
+    /// <summary>
+    /// What CI runs, written to .gitlab-ci.yml and .github/workflows/ by ./build.sh GenerateCi. Branches and tags map to
+    /// environments as Build.Environments.cs says; any other branch is built as `local`: compile and the unit tests that
+    /// need no local stack, nothing published.
+    /// </summary>
+    public CiDeclaration Ci => new CiDeclaration()
+        .GitLab()
+        .GitHubWorkflow("delivery")
+        .UnmappedBranchesAs("local")
+        .ComponentPipeline(pipeline => pipeline
+            .Job("compile", [nameof(ICompile.Compile)], job => job
+                .Keeping("src/**/bin/", "src/**/obj/", "tests/**/bin/", "tests/**/obj/"))
+            .Job("test", [nameof(ITest.Test)], job => job
+                .Except("local"))
+            .Job("unit-test", [nameof(ITest.Test)], job => job
+                .Only("local")
+                .Skipping(nameof(IStack.StackUp))
+                .With(nameof(ITest.TestFilter), "FullyQualifiedName~Slipway.Engine.Tests.GraphTests|FullyQualifiedName~Slipway.Engine.Tests.NamingTests"))
+            .Job("images", [nameof(IDockerBuild.DockerBuild), nameof(IPushImage.PushImage)], job => job
+                .Except("local")
+                .AfterJobs("test")
+                .Reading(RegistryInputs))
+            .Job("bump-values", ["BumpValues"], job => job
+                .Optional()
+                .Where(e => !e.IsPreview && e.Name != "local", "shared environments")
+                .Reading("DeployToken", "DeployTokenUser")
+                .PushingCommits()))
+        .DeployPipeline(pipeline => pipeline
+            .Job("retag", [nameof(IRetag.Retag)], job => job
+                .Where(e => e.TargetRegistry != null, "environments with a target registry")
+                .Reading(RegistryInputs))
+            .Job("deploy", [nameof(IDeployBase.DeployBase), nameof(IDeployApps.DeployApps)], job => job
+                .Reading(RegistryInputs))
+            .StopPreview("stop", nameof(IPreviews.DestroyPreview), job => job
+                .Reading(RegistryInputs)));
+}

@@ -1,0 +1,8 @@
+namespace Slipway.Delivery.Ci;
+
+/// <summary>One GitHub Actions workflow and the runner its jobs use.</summary>
+public sealed record GitHubSettings(string Name, string RunsOn)
+{
+    public string FileName => $".github/workflows/{Name}.yml";
+    public string StopPreviewFileName => $".github/workflows/{Name}-stop-preview.yml";
+}

@@ -1,0 +1,60 @@
+using System.Reflection;
+using Slipway.Delivery.Deploy;
+using Slipway.Delivery.Environments;
+using Slipway.Delivery.Secrets;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Ci.Planning;
+
+/// <summary>What generation reads from a build: its target graph, environments, parameters and the secrets its pods need.</summary>
+public sealed record CiBuildFacts(
+    TargetGraph Graph,
+    IReadOnlyList<DeploymentEnvironment> Environments,
+    IReadOnlyList<CiBuildFacts.Parameter> Parameters,
+    IReadOnlyList<string> AppSecretVariables)
+{
+    public static CiBuildFacts Of(object build) => new(
+        TargetGraph.Of(build),
+        build is IHazEnvironments environments ? environments.Environments : [],
+        ParametersOf(build.GetType()),
+        build is IHazDeploy deploy
+            ? deploy.AppSecrets.SelectMany(s => s.Keys.Select(k => EnvironmentSecretSource.VariableName(s.Name, k))).ToList()
+            : []);
+
+    /// <summary>The parameter of that name (any spelling) that a job can set through its variable, or an error saying why not.</summary>
+    public Parameter ParameterNamed(string name)
+    {
+        var parameter = Parameters.FirstOrDefault(p => ParameterNames.Normalize(p.Name) == ParameterNames.Normalize(name))
+            ?? throw new BuildDefinitionException($"The CI declaration names parameter '{name}', which the build does not declare." +
+                                                  Suggestions.DidYouMean(name, Parameters.Select(p => p.Name)));
+        return parameter.Variables != ParameterVariables.None
+            ? parameter
+            : throw new BuildDefinitionException($"The CI declaration passes parameter '{parameter.Name}' to a job, but it answers to no environment variable " +
+                                                  "(only the command line and parameters files): pass it another way, or let the environment's settings give it.");
+    }
+
+    /// <summary>[Parameter] members of the build class and its interfaces, as the engine finds them.</summary>
+    private static IReadOnlyList<Parameter> ParametersOf(Type type)
+    {
+        const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        var types = new List<Type>();
+        for (var t = type; t != null && t != typeof(object); t = t.BaseType) types.Add(t);
+        types.AddRange(type.GetInterfaces().OrderBy(i => i.FullName, StringComparer.Ordinal));
+        return types
+            .SelectMany(t => t.GetMembers(members).Where(m => m is FieldInfo or PropertyInfo))
+            .Select(m => (Member: m, Attribute: m.GetCustomAttribute<ParameterAttribute>()))
+            .Where(x => x.Attribute != null)
+            .Select(x => new Parameter(x.Attribute!.Name ?? x.Member.Name, x.Member.GetCustomAttribute<SecretAttribute>() != null, x.Attribute.Variables))
+            .DistinctBy(p => ParameterNames.Normalize(p.Name))
+            .ToList();
+    }
+
+    /// <summary>A build parameter: its name, whether its value is a secret, which variables may set it.</summary>
+    public sealed record Parameter(string Name, bool IsSecret, ParameterVariables Variables = ParameterVariables.Any)
+    {
+        /// <summary>The variable a job sets for it: <c>SLIPWAY_&lt;NAME&gt;</c>.</summary>
+        public string Variable => ParameterNames.EnvironmentPrefix + ParameterNames.Screaming(Name);
+        /// <summary>The CI variable or secret holding its value: <c>&lt;NAME&gt;</c>.</summary>
+        public string Source => ParameterNames.Screaming(Name);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Slipway.Delivery.Ci.Planning;
+
+/// <summary>A job this one waits for and takes artifacts from; optional when it is absent from some of the pipelines this job runs in.</summary>
+public sealed record CiNeed(string JobId, bool Optional);

@@ -1,0 +1,178 @@
+using FluentAssertions;
+using Slipway.Delivery.Ci.GitHub;
+using Slipway.Delivery.Ci.GitLab;
+using Slipway.Delivery.Environments;
+using Xunit;
+
+namespace Slipway.Delivery.Tests.Ci;
+
+/// <summary>Branches and tags map to environments the way the build resolves them; deploys are locked, gated, named.</summary>
+public sealed class EnvironmentRulesTests
+{
+    private readonly IReadOnlyDictionary<string, string> _files = new DeliveryBuild().Files;
+    private string GitLab => _files[".gitlab-ci.yml"];
+    private string GitHub => _files[".github/workflows/delivery.yml"];
+
+    [Theory]
+    [InlineData("feature/*", "feature/JIRA-142-new-pricing")]
+    [InlineData("feature/*", "feature/a/b")]
+    [InlineData("prod.v*", "prod.v1.0.0")]
+    [InlineData("prod.v*", "prodXv1")]
+    [InlineData("release/**", "release/2024/q1")]
+    [InlineData("hotfix-?", "hotfix-1")]
+    [InlineData("a+b(c)", "a+b(c)")]
+    public void GitLab_regexes_match_exactly_what_the_build_matches(string glob, string name)
+    {
+        var regex = GitLabConditions.Regex(glob).Replace(@"\/", "/");
+
+        System.Text.RegularExpressions.Regex.IsMatch(name, regex).Should().Be(Glob.IsMatch(glob, name));
+    }
+
+    [Fact]
+    public void GitLab_workflow_rules_drop_skip_ci_and_merge_request_pipelines_then_map_tags_branches_and_the_rest()
+    {
+        GitLab.Should().Contain("""
+              rules:
+                - if: $CI_COMMIT_BRANCH && $CI_COMMIT_MESSAGE =~ /\[skip ci\]/
+                  when: never
+                - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+                  when: never
+                - if: $CI_COMMIT_TAG =~ /^prod\.v[^\/]*$/
+                  variables:
+                    SLIPWAY_ENV: prod
+                - if: $CI_COMMIT_BRANCH == "master" || $CI_COMMIT_BRANCH == "main"
+                  variables:
+                    SLIPWAY_ENV: dev
+            """);
+        GitLab.Should().Contain("""
+                - if: $CI_COMMIT_BRANCH
+                  variables:
+                    SLIPWAY_ENV: local
+
+            """);
+    }
+
+    [Fact]
+    public void GitLab_prod_waits_for_a_person_then_deploys_one_at_a_time()
+    {
+        GitLab.Should().Contain("""
+            retag-prod:
+              stage: retag
+              needs: [images]
+              rules:
+                - if: $SLIPWAY_ENV == "prod"
+                  when: manual
+              interruptible: false
+              resource_group: deploy-prod
+              environment:
+                name: prod
+              script:
+                - ./build.sh Retag --no-logo
+            """);
+        GitLab.Should().Contain("""
+            deploy-recette:
+              stage: deploy
+              needs: [images]
+              rules:
+                - if: $SLIPWAY_ENV == "recette"
+              interruptible: false
+              resource_group: deploy-recette
+              environment:
+                name: recette
+                url: https://recette.shop.example
+            """);
+    }
+
+    [Fact]
+    public void GitLab_previews_name_their_stop_job_which_destroys_the_branch_preview()
+    {
+        GitLab.Should().Contain("""
+              resource_group: deploy-preview-$CI_COMMIT_REF_SLUG
+              environment:
+                name: preview/$CI_COMMIT_REF_SLUG
+                on_stop: stop-preview
+              variables:
+                SLIPWAY_PREVIEW_BRANCH: $CI_COMMIT_REF_NAME
+            """);
+        GitLab.Should().Contain("""
+            stop-preview:
+              stage: stop
+              needs: []
+              rules:
+                - if: $SLIPWAY_ENV == "preview"
+                  when: manual
+              allow_failure: true
+              interruptible: false
+              resource_group: deploy-preview-$CI_COMMIT_REF_SLUG
+              environment:
+                name: preview/$CI_COMMIT_REF_SLUG
+                action: stop
+            """);
+    }
+
+    [Fact]
+    public void GitHub_selects_the_environment_from_the_ref_and_locks_each_deploy()
+    {
+        GitHub.Should().Contain("SLIPWAY_ENV: ${{ (startsWith(github.ref, 'refs/tags/prod.v')) && 'prod' || (github.ref == 'refs/heads/master' || github.ref == 'refs/heads/main') && 'dev' || ");
+        GitHub.Should().Contain("startsWith(github.ref, 'refs/heads/') && 'local' || '' }}");
+        GitHub.Should().Contain("""
+              deploy-prod:
+                needs: [retag-prod]
+                if: (startsWith(github.ref, 'refs/tags/prod.v'))
+                runs-on: ubuntu-24.04
+                environment:
+                  name: prod
+                concurrency:
+                  group: deploy-prod
+                  cancel-in-progress: false
+            """);
+        GitHub.Should().Contain("  # prod is gated: protect the GitHub environment 'prod' with required reviewers.\n  retag-prod:");
+        GitHub.Should().Contain("group: deploy-preview-${{ github.ref_name }}");
+    }
+
+    [Fact]
+    public void GitHub_stops_a_preview_when_its_branch_is_deleted()
+    {
+        var stop = _files[".github/workflows/delivery-stop-preview.yml"];
+
+        stop.Should().Contain("on: [delete]");
+        stop.Should().Contain("if: github.event.ref_type == 'branch' && (startsWith(github.event.ref, 'feature/') || startsWith(github.event.ref, 'bug/'))");
+        stop.Should().Contain("SLIPWAY_PREVIEW_BRANCH: ${{ github.event.ref }}");
+        stop.Should().Contain("group: deploy-preview-${{ github.event.ref }}");
+        stop.Should().Contain("- run: ./build.sh DestroyPreview --no-logo");
+    }
+
+    [Fact]
+    public void Secrets_are_referenced_by_name_and_never_written()
+    {
+        GitHub.Should().Contain("KUBECONFIG_PROD: ${{ secrets.KUBECONFIG_PROD }}")
+            .And.Contain("TARGET_REPO: ${{ vars.TARGET_REPO }}")
+            .And.Contain("TARGET_REPO_PASSWORD: ${{ secrets.TARGET_REPO_PASSWORD }}")
+            .And.Contain("SLIPWAY_REGISTRY_PASSWORD: ${{ secrets.REGISTRY_PASSWORD }}")
+            .And.Contain("SLIPWAY_SECRET_ORDERS_DB_PASSWORD: ${{ secrets.SLIPWAY_SECRET_ORDERS_DB_PASSWORD }}")
+            .And.NotContain("SLIPWAY_TARGET_REGISTRY");   // the laptop fallback of ${TARGET_REPO:-…}
+        GitLab.Should().Contain("#   KUBECONFIG_PROD: secret").And.Contain("#   SLIPWAY_REGISTRY_PASSWORD: secret");
+        _files.Values.Should().OnlyContain(text => !text.Contains("do-not-inline-this-value"));
+    }
+
+    [Fact]
+    public void Parameters_are_passed_as_slipway_variables()
+    {
+        GitLab.Should().Contain("  variables:\n    SLIPWAY_TEST_FILTER: Category=Unit\n");
+        GitHub.Should().Contain("    env:\n      SLIPWAY_TEST_FILTER: Category=Unit\n");
+    }
+
+    [Fact]
+    public void Bump_commits_do_not_start_another_pipeline_and_may_push()
+    {
+        GitHub.Should().Contain("if: (github.ref_type != 'branch' || !contains(github.event.head_commit.message, '[skip ci]'))");
+        GitHub.Should().Contain("  bump-values:\n    needs: [images]\n").And.Contain("    permissions:\n      contents: write\n");
+    }
+
+    [Fact]
+    public void Both_systems_cache_nuget_packages()
+    {
+        GitLab.Should().Contain("NUGET_PACKAGES: $CI_PROJECT_DIR/.nuget/packages").And.Contain("cache:\n    key: nuget\n    paths:\n      - .nuget/packages/");
+        GitHub.Should().Contain("- uses: actions/cache@v4\n        with:\n          path: ~/.nuget/packages");
+    }
+}

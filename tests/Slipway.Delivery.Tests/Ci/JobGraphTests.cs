@@ -1,0 +1,123 @@
+using FluentAssertions;
+using Slipway.Delivery.Ci;
+using Slipway.Delivery.Ci.Planning;
+using Slipway.Engine;
+using Xunit;
+
+namespace Slipway.Delivery.Tests.Ci;
+
+/// <summary>Jobs, needs and skips follow the target graph of the build.</summary>
+public sealed class JobGraphTests
+{
+    private readonly CiPipeline _pipeline = new DeliveryBuild().Pipeline;
+
+    private string[] NeedsOf(string job) => _pipeline[job].Needs.Select(n => n.JobId).ToArray();
+
+    [Fact]
+    public void Needs_follow_dependencies_declared_order_and_after_relations()
+    {
+        NeedsOf("compile").Should().BeEmpty();
+        NeedsOf("test").Should().Equal("compile");
+        NeedsOf("unit-test").Should().Equal("compile");
+        NeedsOf("images").Should().Equal("test");             // graph gives compile; the declaration adds test, which already waits for compile
+        NeedsOf("bump-values").Should().Equal("images");      // BumpValues runs after PushImage
+        NeedsOf("retag-prod").Should().Equal("images");       // Retag runs after PushImage
+        NeedsOf("deploy-dev").Should().Equal("images");       // DeployBase depends on PushImage
+        NeedsOf("deploy-prod").Should().Equal("retag-prod");  // ... and on Retag, which prod runs in its own job
+        NeedsOf("stop-preview").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Each_job_skips_what_the_jobs_before_it_did_and_what_it_declares()
+    {
+        _pipeline["compile"].Command.Should().Be("./build.sh Compile --no-logo");
+        _pipeline["test"].Command.Should().Be("./build.sh Test --skip Compile --no-logo");
+        _pipeline["unit-test"].Command.Should().Be("./build.sh Test --skip Compile StackUp --no-logo");
+        _pipeline["images"].Command.Should().Be("./build.sh DockerBuild PushImage --skip Compile --no-logo");
+        _pipeline["deploy-dev"].Command.Should().Be("./build.sh DeployBase DeployApps --skip Compile DockerBuild PushImage --no-logo");
+        _pipeline["deploy-prod"].Skips.Should().BeEquivalentTo(["Compile", "DockerBuild", "PushImage", "Retag"]);
+        _pipeline["stop-preview"].Command.Should().Be("./build.sh DestroyPreview --no-logo");
+    }
+
+    [Fact]
+    public void Deploy_pipeline_jobs_are_repeated_per_environment_a_ref_maps_to()
+    {
+        _pipeline.Jobs.Select(j => j.Id).Should().Equal(
+            "compile", "test", "unit-test", "images", "bump-values", "retag-prod",
+            "deploy-dev", "deploy-recette", "deploy-prod", "deploy-preview", "stop-preview");
+        _pipeline.Jobs.Where(j => j.Id.StartsWith("deploy-")).Should().OnlyContain(j => j.DeploysTo != null && j.Environments.Count == 1);
+        _pipeline.Stages.Should().Equal("compile", "test", "unit-test", "images", "bump-values", "retag", "deploy", "stop");
+    }
+
+    [Fact]
+    public void A_new_dependency_in_the_graph_becomes_a_need_without_declaring_it()
+    {
+        var pipeline = new ImagesAfterTestBuild().Pipeline;
+
+        pipeline["images"].Needs.Select(n => n.JobId).Should().Equal("test");
+        pipeline["images"].Skips.Should().Equal("Compile", "Test");
+    }
+
+    [Fact]
+    public void An_optional_job_whose_target_the_build_lacks_is_left_out()
+    {
+        var declaration = new CiDeclaration().GitLab().UnmappedBranchesAs("local")
+            .ComponentPipeline(p => p.Job("compile", ["Compile"]).Job("gone", ["NoSuchTarget"], j => j.Optional()));
+
+        CiPipelinePlanner.Plan(declaration, new DeliveryBuild().Facts).Jobs.Select(j => j.Id).Should().Equal("compile");
+    }
+
+    [Fact]
+    public void A_mistyped_target_is_refused_with_a_suggestion()
+    {
+        var declaration = new CiDeclaration().GitLab().UnmappedBranchesAs("local")
+            .ComponentPipeline(p => p.Job("compile", ["Compil"]));
+
+        var plan = () => CiPipelinePlanner.Plan(declaration, new DeliveryBuild().Facts);
+
+        plan.Should().Throw<BuildDefinitionException>().WithMessage("*'compile' names target 'Compil'*Did you mean 'Compile'?*");
+    }
+
+    [Fact]
+    public void A_job_declared_before_the_job_it_needs_is_refused()
+    {
+        var declaration = new CiDeclaration().GitLab().UnmappedBranchesAs("local")
+            .ComponentPipeline(p => p.Job("test", ["Test"]).Job("compile", ["Compile"]));
+
+        var plan = () => CiPipelinePlanner.Plan(declaration, new DeliveryBuild().Facts);
+
+        plan.Should().Throw<BuildDefinitionException>().WithMessage("*'test' needs 'compile', which is declared after it*");
+    }
+
+    [Fact]
+    public void One_target_in_two_jobs_of_the_same_pipeline_is_refused()
+    {
+        var declaration = new CiDeclaration().GitLab().UnmappedBranchesAs("local")
+            .ComponentPipeline(p => p.Job("compile", ["Compile"]).Job("again", ["Compile"]));
+
+        var plan = () => CiPipelinePlanner.Plan(declaration, new DeliveryBuild().Facts);
+
+        plan.Should().Throw<BuildDefinitionException>().WithMessage("*'Compile' is run by CI jobs 'compile' and 'again'*");
+    }
+
+    [Fact]
+    public void A_parameter_no_variable_can_set_is_refused()
+    {
+        var declaration = new CiDeclaration().GitLab().UnmappedBranchesAs("local")
+            .ComponentPipeline(p => p.Job("compile", ["Compile"], j => j.Reading("TargetRegistryPassword")));
+
+        var plan = () => CiPipelinePlanner.Plan(declaration, new DeliveryBuild().Facts);
+
+        plan.Should().Throw<BuildDefinitionException>().WithMessage("*'TargetRegistryPassword'*answers to no environment variable*");
+    }
+
+    [Fact]
+    public void The_target_graph_is_public_by_name()
+    {
+        var graph = TargetGraph.Of(new DeliveryBuild());
+
+        graph["DeployBase"].Dependencies.Should().Contain(["PushImage", "Retag"]);
+        graph["Retag"].OrderedAfter.Should().Contain("PushImage");
+        graph["deploybase"].Name.Should().Be("DeployBase");
+    }
+}
