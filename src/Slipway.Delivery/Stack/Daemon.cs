@@ -13,7 +13,10 @@ public sealed class Daemon(string part, StackPaths paths, string executableMarke
     public int? RunningPid()
     {
         if (!PidFile.FileExists || !int.TryParse(File.ReadAllText(PidFile).Trim(), out var pid)) return null;
-        return PosixSignals.IsAlive(pid) && PosixSignals.CommandLine(pid).Contains(executableMarker, StringComparison.Ordinal) ? pid : null;
+        if (!PosixSignals.IsAlive(pid)) return null;
+        // an empty command line is a process between fork and exec (just spawned): still ours
+        var commandLine = PosixSignals.CommandLine(pid);
+        return commandLine.Length == 0 || commandLine.Contains(executableMarker, StringComparison.Ordinal) ? pid : null;
     }
 
     public async Task StartAsync(string executable, IReadOnlyList<string> arguments, CancellationToken ct)

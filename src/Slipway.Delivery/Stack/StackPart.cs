@@ -52,7 +52,7 @@ public abstract class StackPart(string name, StackPaths paths, string executable
         string? problem = "not started";
         while (DateTime.UtcNow < deadline)
         {
-            if (Daemon.RunningPid() == null)
+            if (Daemon.RunningPid() == null && await GoneAsync(ct))
                 throw new StackException($"{Name} exited right after it started. Read {Daemon.LogFile} — its last lines:\n{Daemon.LogTail()}");
             (problem, _) = await ProbeAsync(ct);
             if (problem == null) return true;
@@ -60,6 +60,13 @@ public abstract class StackPart(string name, StackPaths paths, string executable
         }
         throw new StackException($"{Name} started but did not answer within {StartTimeout.TotalSeconds:0} s ({problem}). " +
                                  $"Read {Daemon.LogFile} — its last lines:\n{Daemon.LogTail()}");
+    }
+
+    /// <summary>Confirms a process looks gone twice, a moment apart (a process mid-exec can look gone once).</summary>
+    private async Task<bool> GoneAsync(CancellationToken ct)
+    {
+        await Task.Delay(300, ct);
+        return Daemon.RunningPid() == null;
     }
 
     public async Task<PartHealth> HealthAsync(CancellationToken ct)
