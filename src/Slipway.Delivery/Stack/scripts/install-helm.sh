@@ -19,7 +19,16 @@ die() { echo "install-helm: ERROR: $*" >&2; exit 1; }
 
 sha_of() { sha256sum "$1" | awk '{print $1}'; }
 
+# The checksum was verified at install; a stamp of the file's size and mtime avoids hashing it again on every run.
+STAMP=$DEST_DIR/.verified
+identity() { stat -c '%s %Y' "$1"; }
+if [[ -x $DEST && -f $STAMP && "$(cat "$STAMP")" == "$HELM_SHA256 $(identity "$DEST")" ]]; then
+  log "already installed: $DEST"
+  echo "$DEST"
+  exit 0
+fi
 if [[ -x $DEST && $(sha_of "$DEST") == "$HELM_SHA256" ]]; then
+  echo "$HELM_SHA256 $(identity "$DEST")" >"$STAMP"
   log "already installed: $DEST"
   echo "$DEST"
   exit 0
@@ -60,5 +69,6 @@ actual=$(sha_of "$WORK/helm")
 
 install -m 0755 "$WORK/helm" "$DEST_DIR/.helm.tmp"
 mv -f "$DEST_DIR/.helm.tmp" "$DEST"
+echo "$HELM_SHA256 $(identity "$DEST")" >"$STAMP"
 log "installed $("$DEST" version --short 2>/dev/null || echo "$HELM_VERSION") -> $DEST"
 echo "$DEST"
