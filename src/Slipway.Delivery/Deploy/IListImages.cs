@@ -37,8 +37,9 @@ public interface IListImages : IHazReleases
             return found.ToList();
         }
         var environment = Environment;
-        foreach (var release in Releases)
-            found.UnionWith(ManifestImages.Find(await RenderAsync(environment, release, ImageRegistry.ToString(), ct), allImageKeys));
+        var registry = ImageRegistry.ToString();
+        var renders = await Task.WhenAll(Releases.Select(release => RenderAsync(environment, release, registry, ct)));
+        foreach (var manifests in renders) found.UnionWith(ManifestImages.Find(manifests, allImageKeys));
         return found.ToList();
     }
 }

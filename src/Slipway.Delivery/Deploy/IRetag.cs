@@ -67,7 +67,7 @@ public interface IRetag : IListImages
         var relocations = new List<Relocation>();
         var targetBlobs = new TargetBlobs();
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Image").AddColumn("Digest").AddColumn("Copy").AddColumn(new TableColumn("Bytes").RightAligned());
-        using var gate = new SemaphoreSlim(3);
+        using var gate = new SemaphoreSlim(6);
         var rows = new List<(string Image, string Digest, string State, long Bytes)>();
         try
         {

@@ -45,6 +45,11 @@ public sealed class LocalStack
 
     public async Task<StackEnvironment> UpAsync(CancellationToken ct)
     {
+        if (await AlreadyUpAsync(ct) is { } upAlready)
+        {
+            Log.Information("✓ stack is up: every part runs and answers (nothing to do)");
+            return upAlready;
+        }
         var provisioning = new StackProvisioning(_paths, _verbosity);
         try
         {
@@ -88,6 +93,15 @@ public sealed class LocalStack
                   "or ./build.sh StackDown to stop them.";
             throw new StackException($"{e.Message}\n{left}");
         }
+    }
+
+    /// <summary>The running stack's endpoints when every part was started by this stack and answers now; else null.</summary>
+    private async Task<StackEnvironment?> AlreadyUpAsync(CancellationToken ct)
+    {
+        var environment = Environment;
+        if (environment == null || !File.Exists(environment.Helm) || Parts.Any(p => p.Daemon.RunningPid() == null || p.NeedsRestart)) return null;
+        var probes = await Task.WhenAll(Parts.Select(p => p.ProbeAsync(ct)));
+        return probes.All(p => p.Problem == null) ? environment : null;
     }
 
     /// <summary>Stops, in reverse order, every part this stack started (by pid file); caches stay.</summary>

@@ -21,6 +21,8 @@ public abstract class StackPart(string name, StackPaths paths, string executable
     /// <summary>True when the running process was built from sources that changed since: it is restarted.</summary>
     protected virtual bool IsStale => false;
 
+    public bool NeedsRestart => IsStale;
+
     /// <summary>Null when the part answers, else why not. Also reports its version when it can.</summary>
     public abstract Task<(string? Problem, string? Version)> ProbeAsync(CancellationToken ct);
 
