@@ -77,7 +77,14 @@ public interface IHazDeploy : IRetag
         var registries = new Dictionary<string, RegistryClient>();
         RegistryClient RegistryFor(string host) => registries.TryGetValue(host, out var client) ? client
             : registries[host] = new RegistryClient(host, host == target?.Host ? RelocationCredentials : host == ImageRegistry.Host ? ImageRegistryCredentials : null);
-        var deployer = new ReleaseDeployer(helm, kubernetes, RegistryFor);
+        var known = new Dictionary<string, string>();
+        foreach (var image in images.Where(i => i.Digest.Length > 0))
+        {
+            known.TryAdd(Images.ManifestImages.Normalize(image.Reference(image.TagToDeploy)), image.Digest);
+            if (target != null)
+                known.TryAdd(Images.ManifestImages.Normalize($"{target.Host}/{target.RepositoryFor(image.Repository)}:{image.TagToDeploy}"), image.Digest);
+        }
+        var deployer = new ReleaseDeployer(helm, kubernetes, RegistryFor) { KnownDigests = known };
         var outcomes = new List<ReleaseOutcome>();
         try
         {

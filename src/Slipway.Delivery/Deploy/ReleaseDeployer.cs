@@ -14,12 +14,16 @@ namespace Slipway.Delivery.Deploy;
 /// </summary>
 public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes, Func<string, RegistryClient?> registryFor)
 {
+    /// <summary>Digests already known (this run's images.json), so the report need not ask the registry for them.</summary>
+    public IReadOnlyDictionary<string, string> KnownDigests { get; init; } = new Dictionary<string, string>();
+
     public async Task<ReleaseOutcome> DeployAsync(ReleaseDefinition release, string ns, ValuesLayers values, string commit, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
         var name = release.ReleaseName;
-        var recovery = await new ReleaseRecovery(helm, kubernetes).RepairAsync(name, ns, release.Timeout, ct);
-        var before = await helm.StatusAsync(name, ns, ct);
+        var current = await helm.StatusAsync(name, ns, ct);
+        var recovery = await new ReleaseRecovery(helm, kubernetes).RepairAsync(name, ns, current, release.Timeout, ct);
+        var before = recovery == null ? current : await helm.StatusAsync(name, ns, ct);
         var fingerprint = DeployFingerprint.Compute(release.Chart, values, ns);
         var chart = ChartName(release.Chart);
 
@@ -101,7 +105,7 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         foreach (var image in ManifestImages.Find(await helm.GetManifestAsync(release, ns, ct)))
         {
             var reference = ImageReference.Parse(image);
-            string? digest = reference.Digest;
+            var digest = reference.Digest ?? KnownDigests.GetValueOrDefault(image);
             if (digest == null && registryFor(reference.Registry) is { } registry)
             {
                 try { digest = (await registry.HeadManifestAsync(reference.Repository, reference.Reference, ct))?.Digest; }

@@ -12,9 +12,12 @@ namespace Slipway.Delivery.Deploy;
 public sealed class ReleaseRecovery(HelmClient helm, KubernetesClient kubernetes)
 {
     /// <summary>What was done, or null when the release needed nothing.</summary>
-    public async Task<string?> RepairAsync(string release, string ns, TimeSpan timeout, CancellationToken ct)
+    public async Task<string?> RepairAsync(string release, string ns, TimeSpan timeout, CancellationToken ct) =>
+        await RepairAsync(release, ns, await helm.StatusAsync(release, ns, ct), timeout, ct);
+
+    /// <param name="status">The release's current status, already read by the caller.</param>
+    public async Task<string?> RepairAsync(string release, string ns, HelmReleaseInfo? status, TimeSpan timeout, CancellationToken ct)
     {
-        var status = await helm.StatusAsync(release, ns, ct);
         if (status == null || status.IsDeployed) return null;
         var history = await helm.HistoryAsync(release, ns, ct);
         var lastDeployed = history.LastOrDefault(r => r.Revision < status.Revision && r.Status is "deployed" or "superseded");

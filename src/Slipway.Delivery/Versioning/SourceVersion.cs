@@ -18,7 +18,13 @@ public sealed partial record SourceVersion(string Sha, bool IsDirty, string? Bra
         ? [ShortSha, version]
         : [IsDirty ? ShortSha + "-dirty" : ShortSha];
 
-    public static async Task<SourceVersion> ReadAsync(string repository, CancellationToken ct = default)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<SourceVersion>>> ReadOnce = new();
+
+    /// <summary>Read once per process and repository: a run's targets all see the same commit.</summary>
+    public static Task<SourceVersion> ReadAsync(string repository, CancellationToken ct = default) =>
+        ReadOnce.GetOrAdd(Path.GetFullPath(repository), path => new Lazy<Task<SourceVersion>>(() => ReadFreshAsync(path, ct))).Value;
+
+    public static async Task<SourceVersion> ReadFreshAsync(string repository, CancellationToken ct = default)
     {
         async Task<string> Git(params string[] args) =>
             (await ProcessRunner.RunAsync("git", ["-C", repository, .. args],
