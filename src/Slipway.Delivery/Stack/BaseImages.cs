@@ -81,7 +81,7 @@ public sealed class BaseImages(StackPaths paths, string registry, string dockerH
         if (RootfsTarball.FileExists) return;
         RootfsTarball.Parent.CreateDirectory();
         var rootfs = Directory.CreateTempSubdirectory("slipway-rootfs-").FullName;
-        var mirror = Environment.GetEnvironmentVariable("SLIPWAY_DEBIAN_MIRROR") ?? "http://deb.debian.org/debian";
+        var mirror = Environment.GetEnvironmentVariable("SLIPWAY_DEBIAN_MIRROR") ?? await AptMirrorAsync(ct);
         Log.Information($"debootstrap bookworm (minbase + {string.Join(", ", RuntimeDependencies)}) from {mirror} — once, then cached…");
         try
         {
@@ -102,6 +102,15 @@ public sealed class BaseImages(StackPaths paths, string registry, string dockerH
         {
             await ProcessRunner.RunAsync("rm", ["-rf", "--one-file-system", rootfs], new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true });
         }
+    }
+
+    /// <summary>The Debian mirror this machine's apt already uses for bookworm main (debootstrap needs the same).</summary>
+    private static async Task<string> AptMirrorAsync(CancellationToken ct)
+    {
+        var result = await ProcessRunner.RunAsync("apt-get", ["indextargets", "--format", "$(TARGET_OF) $(REPO_URI) $(RELEASE) $(COMPONENT)"],
+            new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true }, ct);
+        return result.StandardOutput.Split('\n').Select(l => l.Split(' ')).FirstOrDefault(f => f is ["deb", _, "bookworm", "main"])?[1]
+            ?? throw new StackException("No apt source for Debian bookworm main was found for debootstrap: add one, or set SLIPWAY_DEBIAN_MIRROR.");
     }
 
     /// <summary>The muxer, host/ and the shared frameworks of the running .NET major version.</summary>

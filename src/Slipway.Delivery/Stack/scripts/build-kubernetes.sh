@@ -108,7 +108,7 @@ if ! have_src; then
   # shellcheck disable=SC2016  # $(...) is apt's own format syntax
   mirror=$(apt-get indextargets --format '$(TARGET_OF) $(REPO_URI) $(RELEASE) $(COMPONENT)' 2>/dev/null \
     | awk '$1=="deb" && $3=="bookworm" && $4=="main" {print $2; exit}')
-  mirror=${mirror:-http://deb.debian.org/debian/}
+  [[ -n "$mirror" ]] || die "no apt source for Debian bookworm main was found: add one (the same mirror then serves the source package)"
   src_list=/etc/apt/sources.list.d/slipway-deb-src.sources
   log "adding $src_list ($mirror bookworm main) and running apt-get update"
   {
