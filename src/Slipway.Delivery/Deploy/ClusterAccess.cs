@@ -34,10 +34,7 @@ public sealed record ClusterAccess(string Kubeconfig, string? Context)
     {
         if (!value.Contains("apiVersion", StringComparison.Ordinal) && File.Exists(value)) return value;
         var file = temporary / "kube" / $"{environment.Name}.kubeconfig";
-        file.Parent.CreateDirectory();
-        File.WriteAllText(file, "");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.WriteAllText(file, value);
+        file.WritePrivateText(value);
         return file;
     }
 }

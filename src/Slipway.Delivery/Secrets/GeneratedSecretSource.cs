@@ -9,12 +9,7 @@ public sealed class GeneratedSecretSource(string directory) : ISecretSource
     {
         var file = Path.Combine(directory, secret, key);
         if (!File.Exists(file))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, "");
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            File.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
-        }
+            Slipway.Engine.AbsolutePath.From(Path.GetFullPath(file)).WritePrivateText(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
         return File.ReadAllText(file);
     }
 

@@ -79,9 +79,7 @@ public sealed class LocalStack
                 TargetRegistryPassword = password,
                 Helm = helm,
             };
-            if (!_paths.EnvironmentFile.FileExists) File.WriteAllText(_paths.EnvironmentFile, "");
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_paths.EnvironmentFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            _paths.EnvironmentFile.WriteAllTextIfChanged(environment.ToEnvFile());
+            _paths.EnvironmentFile.WritePrivateTextIfChanged(environment.ToEnvFile());
             Log.Success($"Stack is up. Endpoints: source {_paths.EnvironmentFile.RelativeTo(_paths.RepositoryRoot)}");
             return environment;
         }

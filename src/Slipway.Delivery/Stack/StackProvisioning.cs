@@ -68,9 +68,7 @@ public sealed class StackProvisioning(StackPaths paths, Verbosity verbosity)
         if (!credentials.FileExists)
         {
             var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)).ToLowerInvariant();
-            File.WriteAllText(credentials, "");
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            File.WriteAllText(credentials, $"slipway:{password}");
+            credentials.WritePrivateText($"slipway:{password}");
             if (htpasswd.FileExists) File.Delete(htpasswd);
         }
         var pair = File.ReadAllText(credentials).Trim().Split(':', 2);

@@ -39,6 +39,27 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
         return true;
     }
 
+    /// <summary>Writes a file only its owner may read (mode 0600, set before any content lands), e.g. credentials.</summary>
+    public void WritePrivateText(string content)
+    {
+        MakePrivate();
+        File.WriteAllText(Value, content);
+    }
+
+    /// <summary><see cref="WritePrivateText"/> when the content differs; returns whether it wrote.</summary>
+    public bool WritePrivateTextIfChanged(string content)
+    {
+        MakePrivate();
+        return WriteAllTextIfChanged(content);
+    }
+
+    private void MakePrivate()
+    {
+        Directory.CreateDirectory(Parent);
+        if (!File.Exists(Value)) File.WriteAllText(Value, "");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Value, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
     public string RelativeTo(AbsolutePath root) => Path.GetRelativePath(root, Value);
 
     public bool Equals(AbsolutePath? other) => other != null && Value == other.Value;

@@ -65,10 +65,7 @@ public sealed class ApiServerPart(StackPaths paths, StackPorts ports) : StackPar
             current-context: slipway-local
 
             """;
-        Paths.Kubeconfig.Parent.CreateDirectory();
-        if (!Paths.Kubeconfig.FileExists) File.WriteAllText(Paths.Kubeconfig, "");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Paths.Kubeconfig, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        Paths.Kubeconfig.WriteAllTextIfChanged(content);
+        Paths.Kubeconfig.WritePrivateTextIfChanged(content);
     }
 
     public KubeConfig KubeConfig() => Kubernetes.KubeConfig.FromFiles([Paths.Kubeconfig]);
