@@ -51,7 +51,23 @@ if (-not (Test-Path $StampFile) -or (Get-Content $StampFile -Raw).Trim() -ne $cu
     New-Item -ItemType Directory -Force -Path $Temp | Out-Null
     Write-Host 'Compiling the build (build/ or src/Slipway.* changed)…'
     $log = Join-Path $Temp 'build-compile.log'
-    & $dotnet build (Join-Path $Root 'build/_build.csproj') --output $Bin --nologo -v quiet -clp:ErrorsOnly *> $log
+    $project = Join-Path $Root 'build/_build.csproj'
+    # SlipwayBootstrap keeps this compile's obj/ and bin/ in .nuke/temp (Directory.Build.props), apart from IDE and test builds.
+    $common = @('--nologo', '-v', 'quiet', '-clp:ErrorsOnly', '-p:UseSharedCompilation=false', '-p:SlipwayBootstrap=true')
+    $rid = (& $dotnet --info | Where-Object { $_ -match '^\s*RID:\s*(\S+)' } | ForEach-Object { $Matches[1] } | Select-Object -First 1)
+    # ReadyToRun (precompiled) starts faster than JIT; it needs the SDK's crossgen package, else a plain build is used.
+    $readyToRun = $false
+    if ($rid) {
+        & $dotnet restore $project -r $rid -p:PublishReadyToRun=true @common *> $log
+        $readyToRun = $LASTEXITCODE -eq 0
+    }
+    if ($readyToRun) {
+        & $dotnet publish $project --no-restore -r $rid --self-contained false -p:PublishReadyToRun=true --output $Bin @common *> $log
+    } else {
+        if (Test-Path $log) { Copy-Item $log (Join-Path $Temp 'build-compile-r2r.log') }
+        Write-Host "ReadyToRun is unavailable (no crossgen package for $rid; .nuke/temp/build-compile-r2r.log): compiling without it."
+        & $dotnet build $project --output $Bin @common *> $log
+    }
     if ($LASTEXITCODE -ne 0) { Get-Content $log | Write-Host; Fail 'compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log).' }
     Set-Content -Path $StampFile -Value $current
 }

@@ -51,9 +51,20 @@ compile() {
     if [[ -f "$STAMP_FILE" && "$(cat "$STAMP_FILE")" == "$current" && -f "$BIN/_build.dll" ]]; then exit 0; fi
     check_sdk "$dotnet"
     echo "Compiling the build (build/ or src/Slipway.* changed)…" >&2
-    if ! "$dotnet" build "$ROOT/build/_build.csproj" --output "$BIN" --nologo -v quiet -clp:ErrorsOnly -p:UseSharedCompilation=false >"$TEMP/build-compile.log" 2>&1; then
-      cat "$TEMP/build-compile.log" >&2
-      fail "compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log)."
+    local project="$ROOT/build/_build.csproj" log="$TEMP/build-compile.log"
+    # SlipwayBootstrap keeps this compile's obj/ and bin/ in .nuke/temp (Directory.Build.props), apart from IDE and test builds.
+    local common=(--nologo -v quiet -clp:ErrorsOnly -p:UseSharedCompilation=false -p:SlipwayBootstrap=true)
+    local rid
+    rid="$("$dotnet" --info 2>/dev/null | awk '$1 == "RID:" { print $2; exit }')"
+    # ReadyToRun (precompiled) starts faster than JIT; it needs the SDK's crossgen package, else a plain build is used.
+    if [[ -n "$rid" ]] && "$dotnet" restore "$project" -r "$rid" -p:PublishReadyToRun=true "${common[@]}" >"$log" 2>&1; then
+      "$dotnet" publish "$project" --no-restore -r "$rid" --self-contained false -p:PublishReadyToRun=true --output "$BIN" "${common[@]}" >"$log" 2>&1 \
+        || { cat "$log" >&2; fail "compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log)."; }
+    else
+      cp "$log" "$TEMP/build-compile-r2r.log" 2>/dev/null || true
+      echo "ReadyToRun is unavailable (no crossgen package for ${rid:-this platform}; .nuke/temp/build-compile-r2r.log): compiling without it." >&2
+      "$dotnet" build "$project" --output "$BIN" "${common[@]}" >"$log" 2>&1 \
+        || { cat "$log" >&2; fail "compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log)."; }
     fi
     echo "$current" > "$STAMP_FILE"
   ) 9>"$TEMP/build.lock"

@@ -61,9 +61,12 @@ public interface IRetag : IListImages
 
     async Task<IReadOnlyList<Relocation>> RelocateAsync(ImageRegistry target, CancellationToken ct)
     {
-        var images = await FindImagesAsync(allImageKeys: false, ct);
         using var targetClient = new RegistryClient(target.Host, RelocationCredentials);
         var sources = new System.Collections.Concurrent.ConcurrentDictionary<string, RegistryClient>();
+        // while the releases render, both registries are asked once: connections and credentials are ready for the first copy
+        var warmUp = Task.WhenAll(targetClient.PingAsync(ct), SourceClient(sources, ImageRegistry.Host).PingAsync(ct));
+        var images = await FindImagesAsync(allImageKeys: false, ct);
+        await warmUp;
         var relocations = new List<Relocation>();
         var targetBlobs = new TargetBlobs();
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Image").AddColumn("Digest").AddColumn("Copy").AddColumn(new TableColumn("Bytes").RightAligned());
@@ -96,11 +99,14 @@ public interface IRetag : IListImages
         return relocations.OrderBy(r => r.Source, StringComparer.Ordinal).ToList();
     }
 
+    private RegistryClient SourceClient(System.Collections.Concurrent.ConcurrentDictionary<string, RegistryClient> sources, string registry) =>
+        sources.GetOrAdd(registry, host => new RegistryClient(host, host == ImageRegistry.Host ? ImageRegistryCredentials : null));
+
     private async Task<(Relocation Relocation, string State)> RelocateOneAsync(string image, ImageRegistry target, RegistryClient targetClient,
         System.Collections.Concurrent.ConcurrentDictionary<string, RegistryClient> sources, TargetBlobs targetBlobs, CancellationToken ct)
     {
         var source = ImageReference.Parse(image);
-        var sourceClient = sources.GetOrAdd(source.Registry, host => new RegistryClient(host, host == ImageRegistry.Host ? ImageRegistryCredentials : null));
+        var sourceClient = SourceClient(sources, source.Registry);
         var targetRepository = target.RepositoryFor(source.Repository);
         var progress = new CopyProgress
         {

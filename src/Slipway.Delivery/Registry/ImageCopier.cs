@@ -22,10 +22,14 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient target, Re
         bool force = false, CopyProgress? progress = null, CancellationToken ct = default)
     {
         progress ??= new CopyProgress();
-        var manifest = await _resilience.ExecuteAsync(async token => await source.GetManifestAsync(sourceRepository, sourceReference, token), ct)
+        // the source manifest and the target tag are read at the same time: neither depends on the other
+        var manifestRead = _resilience.ExecuteAsync(async token => await source.GetManifestAsync(sourceRepository, sourceReference, token), ct).AsTask();
+        var tagRead = _resilience.ExecuteAsync(async token => await target.HeadManifestAsync(targetRepository, targetTag, token), ct).AsTask();
+        await Task.WhenAll(manifestRead, tagRead);
+        var manifest = await manifestRead
             ?? throw new RegistryException($"{source.Registry}/{sourceRepository}:{sourceReference} does not exist: nothing to copy.", System.Net.HttpStatusCode.NotFound, "MANIFEST_UNKNOWN");
 
-        var existing = await _resilience.ExecuteAsync(async token => await target.HeadManifestAsync(targetRepository, targetTag, token), ct);
+        var existing = await tagRead;
         if (existing != null && existing.Digest == manifest.Digest)
             return new CopyResult(manifest.Digest, manifest.Digest, AlreadyPresent: true);
         if (existing != null && !force)
