@@ -55,7 +55,7 @@ public interface IRetag : IListImages
             var relocations = await RelocateAsync(target, ct);
             var file = ArtifactsDirectory / $"relocation-{Environment.Name}.json";
             Directory.CreateDirectory(ArtifactsDirectory);
-            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(relocations, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n", ct);
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(relocations.ToList(), ArtifactJson.Default.ListRelocation) + "\n", ct);
             Log.Information($"Wrote {file.RelativeTo(RootDirectory)}.");
         });
 

@@ -6,12 +6,10 @@ namespace Slipway.Delivery.Images;
 /// <summary>artifacts/images.json: the images a run built or reused, passed from PushImage to BumpValues and the deploy targets.</summary>
 public static class ImagesManifest
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static void Write(string file, IReadOnlyList<BuiltImage> images)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, JsonSerializer.Serialize(images.OrderBy(i => i.Component, StringComparer.Ordinal), Options) + "\n");
+        File.WriteAllText(file, JsonSerializer.Serialize(images.OrderBy(i => i.Component, StringComparer.Ordinal).ToList(), ArtifactJson.Default.ListBuiltImage) + "\n");
     }
 
     public static IReadOnlyList<BuiltImage> Read(string file)
@@ -20,7 +18,7 @@ public static class ImagesManifest
             throw new TargetFailedException($"{file} does not exist: run PushImage first (or pass the images another way).");
         try
         {
-            return JsonSerializer.Deserialize<List<BuiltImage>>(File.ReadAllText(file), Options) ?? [];
+            return JsonSerializer.Deserialize(File.ReadAllText(file), ArtifactJson.Default.ListBuiltImage) ?? [];
         }
         catch (JsonException e)
         {

@@ -59,33 +59,38 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient target, Re
 
     private async Task CopyBlobAsync(string sourceRepository, string targetRepository, Descriptor blob, CopyProgress progress, CancellationToken ct)
     {
-        if (await target.BlobExistsAsync(targetRepository, blob.Digest, ct))
-        {
-            _targetBlobs.Record(blob.Digest, targetRepository);
-            progress.Skipped();
-            return;
-        }
-        var mountFrom = _sameRegistry ? sourceRepository : _targetBlobs.RepositoryHolding(blob.Digest);
-        if (mountFrom != null && mountFrom != targetRepository && await target.MountBlobAsync(targetRepository, blob.Digest, mountFrom, ct))
-        {
-            _targetBlobs.Record(blob.Digest, targetRepository);
-            progress.Mounted();
-            return;
-        }
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_sameRegistry && _targetBlobs.Claim(blob.Digest, done.Task) is { } other && other != done.Task)
+        try
         {
-            // another image of this relocation is uploading the same blob: wait for it, then mount it
-            try { await other.WaitAsync(ct); } catch (Exception) when (!ct.IsCancellationRequested) { }
-            if (_targetBlobs.RepositoryHolding(blob.Digest) is { } holder && await target.MountBlobAsync(targetRepository, blob.Digest, holder, ct))
+            // across registries one copy of a relocation moves a blob; the others wait for it and mount it, asking nothing first
+            if (!_sameRegistry && _targetBlobs.Claim(blob.Digest, done.Task) is { } other && other != done.Task)
+            {
+                try { await other.WaitAsync(ct); } catch (Exception) when (!ct.IsCancellationRequested) { }
+                var holder = _targetBlobs.RepositoryHolding(blob.Digest);
+                if (holder == targetRepository)
+                {
+                    progress.Skipped();
+                    return;
+                }
+                if (holder != null && await target.MountBlobAsync(targetRepository, blob.Digest, holder, ct))
+                {
+                    _targetBlobs.Record(blob.Digest, targetRepository);
+                    progress.Mounted();
+                    return;
+                }
+            }
+            if (await target.BlobExistsAsync(targetRepository, blob.Digest, ct))
+            {
+                _targetBlobs.Record(blob.Digest, targetRepository);
+                progress.Skipped();
+                return;
+            }
+            if (_sameRegistry && sourceRepository != targetRepository && await target.MountBlobAsync(targetRepository, blob.Digest, sourceRepository, ct))
             {
                 _targetBlobs.Record(blob.Digest, targetRepository);
                 progress.Mounted();
                 return;
             }
-        }
-        try
-        {
             // streamed from source to target as it arrives: reading overlaps writing, and no blob is held in memory
             using var response = await source.GetBlobAsync(sourceRepository, blob.Digest, ct);
             var length = response.Content.Headers.ContentLength ?? blob.Size;
