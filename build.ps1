@@ -63,6 +63,7 @@ if (-not (Test-Path $StampFile) -or (Get-Content $StampFile -Raw).Trim() -ne $cu
     }
     if ($readyToRun) {
         & $dotnet publish $project --no-restore -r $rid --self-contained false -p:PublishReadyToRun=true --output $Bin @common *> $log
+        Remove-Item (Join-Path $Temp 'build-compile-r2r.log') -ErrorAction SilentlyContinue
     } else {
         if (Test-Path $log) { Copy-Item $log (Join-Path $Temp 'build-compile-r2r.log') }
         Write-Host "ReadyToRun is unavailable (no crossgen package for $rid; .nuke/temp/build-compile-r2r.log): compiling without it."

@@ -60,6 +60,7 @@ compile() {
     if [[ -n "$rid" ]] && "$dotnet" restore "$project" -r "$rid" -p:PublishReadyToRun=true "${common[@]}" >"$log" 2>&1; then
       "$dotnet" publish "$project" --no-restore -r "$rid" --self-contained false -p:PublishReadyToRun=true --output "$BIN" "${common[@]}" >"$log" 2>&1 \
         || { cat "$log" >&2; fail "compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log)."; }
+      rm -f "$TEMP/build-compile-r2r.log"
     else
       cp "$log" "$TEMP/build-compile-r2r.log" 2>/dev/null || true
       echo "ReadyToRun is unavailable (no crossgen package for ${rid:-this platform}; .nuke/temp/build-compile-r2r.log): compiling without it." >&2

@@ -20,6 +20,21 @@ public sealed class BootstrapTests
     }
 
     [Fact]
+    public void The_compiled_build_is_precompiled_ReadyToRun()
+    {
+        BuildSh("--help").ExitCode.Should().Be(0);
+        var temp = Path.Combine(RepositoryRoot.Path, ".nuke/temp");
+        var fallback = Path.Combine(temp, "build-compile-r2r.log");
+        File.Exists(fallback).Should().BeFalse("build.sh fell back to a JIT build: " + (File.Exists(fallback) ? File.ReadAllText(fallback) : ""));
+
+        foreach (var assembly in new[] { "_build.dll", "Slipway.Engine.dll", "Slipway.Delivery.dll" })
+        {
+            using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Path.Combine(temp, "bin", assembly)));
+            pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().BePositive($"{assembly} carries native code (a ReadyToRun header)");
+        }
+    }
+
+    [Fact]
     public void Plan_prints_an_order_and_writes_the_mermaid_graph()
     {
         var result = BuildSh("--plan", "Test", "--no-logo");

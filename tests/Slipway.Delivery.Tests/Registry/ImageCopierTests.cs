@@ -85,5 +85,32 @@ public sealed class ImageCopierTests(LocalStackFixture stack) : IDisposable
         (await _registries.TargetHoldsAsync(second, image)).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task Images_copied_at_once_that_share_blobs_ask_the_target_about_each_blob_once_and_upload_it_once()
+    {
+        var repositories = new[] { "one", "two", "three" }.Select(_registries.Repository).ToList();
+        var image = await new SyntheticImages(_registries.Source).PushImageAsync(repositories[0], "1.0", ImageFormat.Oci);
+        foreach (var other in repositories.Skip(1))
+            await new ImageCopier(_registries.Source, _registries.Source).CopyAsync(repositories[0], "1.0", other, "1.0", ct: _registries.Token);
+        var log = new RequestLog();
+        using var target = _registries.TargetWith(handler: log);
+        (await target.PingAsync(_registries.Token)).Should().BeNull("the password is sent from the first request on");
+        var shared = new TargetBlobs();
+        var progress = repositories.Select(_ => new CopyProgress()).ToList();
+
+        await Task.WhenAll(repositories.Select((repository, i) =>
+            new ImageCopier(_registries.Source, target, targetBlobs: shared).CopyAsync(repository, "1.0", repository, "1.0", progress: progress[i], ct: _registries.Token)));
+
+        var blobs = image.Blobs.DistinctBy(b => b.Digest).ToList();
+        foreach (var blob in blobs)
+            log.Requests.Count(r => r.Method == HttpMethod.Head && r.Path.EndsWith("/blobs/" + blob.Digest, StringComparison.Ordinal))
+                .Should().Be(1, $"only the copy that uploads {blob.Digest} asks whether the target has it; the others wait and mount it");
+        progress.Sum(p => p.BlobsCopied).Should().Be(blobs.Count);
+        progress.Sum(p => p.BlobsMounted).Should().Be(blobs.Count * (repositories.Count - 1));
+        progress.Sum(p => p.BytesCopied).Should().Be(blobs.Sum(b => b.Size));
+        foreach (var repository in repositories)
+            (await _registries.TargetHoldsAsync(repository, image)).Should().BeTrue();
+    }
+
     public void Dispose() => _registries.Dispose();
 }
