@@ -117,6 +117,15 @@ public sealed class GraphTests : IDisposable
     }
 
     [Fact]
+    public void Help_shows_the_listed_targets_behind_an_unlisted_dependency_instead_of_it()
+    {
+        var run = _harness.Run<WiringBuild>("--help");
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().MatchRegex(@"Deploy\s+Deploy it\s+Setup\s").And.NotContain("Wiring");
+    }
+
+    [Fact]
     public void Targets_declared_on_component_interfaces_are_discovered_and_linked()
     {
         var run = _harness.Run<ComponentBuild>("Leave", "--who", "Léa");

@@ -18,6 +18,14 @@ public sealed class GraphBuild : SlipwayBuild
     public Target Prepare => _ => _.DependentFor(Compile).Executes(() => Log.Information("RAN Prepare"));
 }
 
+/// <summary>A listed target behind an unlisted wiring target: Deploy → (unlisted) Wiring → Setup.</summary>
+public sealed class WiringBuild : SlipwayBuild
+{
+    public Target Setup => _ => _.Executes(() => { });
+    public Target Wiring => _ => _.Unlisted().DependsOn(Setup).Executes(() => { });
+    public Target Deploy => _ => _.Description("Deploy it").DependsOn(Wiring).Executes(() => { });
+}
+
 public sealed class CyclicBuild : SlipwayBuild
 {
     public Target A => _ => _.DependsOn(B).Executes(() => { });

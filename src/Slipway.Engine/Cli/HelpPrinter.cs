@@ -16,7 +16,7 @@ internal static class HelpPrinter
             targetTable.AddRow(
                 Markup.Escape(target.Name + (defaults.Contains(target) ? " *" : "")),
                 Markup.Escape(target.Description ?? ""),
-                Markup.Escape(string.Join(", ", target.Dependencies.Select(d => d.Name))));
+                Markup.Escape(string.Join(", ", ListedDependencies(target, []))));
         output.Render(targetTable);
 
         var parameterTable = new Table().Border(TableBorder.Simple).Title("[bold]Parameters[/]")
@@ -53,4 +53,10 @@ internal static class HelpPrinter
         var source = build.Parameters.SourceOf(parameter.Name);
         return source != null ? $"{text} (from {source})" : text;
     }
+
+    /// <summary>Direct dependencies, an unlisted one replaced by the listed targets behind it (help does not name it).</summary>
+    private static IEnumerable<string> ListedDependencies(ExecutableTarget target, HashSet<ExecutableTarget> seen) =>
+        target.Dependencies.Where(seen.Add)
+            .SelectMany(d => d.Listed ? [d.Name] : ListedDependencies(d, seen))
+            .ToList();
 }
