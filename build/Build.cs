@@ -10,7 +10,9 @@ namespace Slipway.Build;
 /// <summary>This repository's pipeline. Each concern lives in its own Build.*.cs file.</summary>
 partial class Build : SlipwayBuild, ICompile, ITest, IStack, IPushImage, IRetag, IDeployApps, IPreviews, ICharts
 {
-    public static int Main() => Execute<Build>(x => ((IDeployApps)x).DeployApps);
+    // helm runs this build again as the post-renderer of relocated deploys (RelocatingPostRenderer)
+    public static int Main(string[] args) =>
+        RelocatingPostRenderer.Handles(args) ? RelocatingPostRenderer.Run(args) : Execute<Build>(x => ((IDeployApps)x).DeployApps);
 
     Target Clean => _ => _
         .Description("Delete build outputs and artifacts")

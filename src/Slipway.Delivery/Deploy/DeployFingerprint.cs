@@ -11,7 +11,8 @@ public static class DeployFingerprint
 {
     public const string Marker = "slipway-fingerprint=";
 
-    public static string Compute(string chart, ValuesLayers values, string ns)
+    /// <param name="postRender">What a post-renderer rewrites with (its relocation plan), when one runs.</param>
+    public static string Compute(string chart, ValuesLayers values, string ns, string? postRender = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
@@ -27,6 +28,7 @@ public static class DeployFingerprint
             hash.AppendData(File.ReadAllBytes(file));
         }
         foreach (var (key, value) in values.Set) Add($"set:{key}={value}");
+        if (postRender != null) Add("post-render:" + postRender);
         return Convert.ToHexString(hash.GetHashAndReset())[..24].ToLowerInvariant();
     }
 

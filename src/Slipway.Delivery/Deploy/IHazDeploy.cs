@@ -84,7 +84,7 @@ public interface IHazDeploy : IRetag
             if (target != null)
                 known.TryAdd(Images.ManifestImages.Normalize($"{target.Host}/{target.RepositoryFor(image.Repository)}:{image.TagToDeploy}"), image.Digest);
         }
-        var deployer = new ReleaseDeployer(helm, kubernetes, RegistryFor) { KnownDigests = known };
+        var deployer = new ReleaseDeployer(helm, kubernetes, RegistryFor) { KnownDigests = known, PostRender = target != null ? RelocatingPostRender(target, environment.Name) : null };
         var outcomes = new List<ReleaseOutcome>();
         try
         {
@@ -110,6 +110,17 @@ public interface IHazDeploy : IRetag
             DeployReport.Render(outcomes);
         }
         return outcomes;
+    }
+
+    /// <summary>The post-renderer that points images hard-coded by third-party charts at their relocated copies (Retag's record).</summary>
+    private PostRender RelocatingPostRender(ImageRegistry target, string environment)
+    {
+        var plan = RelocationPlan.From(target, ArtifactsDirectory / $"relocation-{environment}.json");
+        var file = TemporaryDirectory / "post-render" / $"{environment}.json";
+        file.Parent.CreateDirectory();
+        File.WriteAllText(file, plan.ToJson());
+        var (command, arguments) = RelocatingPostRenderer.Invocation(file);
+        return new PostRender(command, arguments, plan);
     }
 
     /// <summary>The report lists every release: the ones deployed now, and those of an earlier target (DeployBase before DeployApps).</summary>

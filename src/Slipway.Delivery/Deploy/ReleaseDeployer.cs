@@ -17,6 +17,9 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
     /// <summary>Digests already known (this run's images.json), so the report need not ask the registry for them.</summary>
     public IReadOnlyDictionary<string, string> KnownDigests { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>For an environment with a target registry: the post-renderer that relocates images charts hard-code.</summary>
+    public PostRender? PostRender { get; init; }
+
     public async Task<ReleaseOutcome> DeployAsync(ReleaseDefinition release, string ns, ValuesLayers values, string commit, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -24,7 +27,7 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         var current = await helm.StatusAsync(name, ns, ct);
         var recovery = await new ReleaseRecovery(helm, kubernetes).RepairAsync(name, ns, current, release.Timeout, ct);
         var before = recovery == null ? current : await helm.StatusAsync(name, ns, ct);
-        var fingerprint = DeployFingerprint.Compute(release.Chart, values, ns);
+        var fingerprint = DeployFingerprint.Compute(release.Chart, values, ns, PostRender?.Plan.ToJson());
         var chart = ChartName(release.Chart);
 
         if (before is { IsDeployed: true } && DeployFingerprint.Of(before.Description) == fingerprint)
@@ -38,6 +41,7 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         }
 
         await ChartDependencies.BuildAsync(helm, release.Chart, ct);
+        if (PostRender != null) await RefuseHooksOutsideTargetAsync(release, ns, values, PostRender.Plan, ct);
         var start = DateTimeOffset.UtcNow;
         Log.Information($"{name}: helm upgrade --install in {ns} ({(before == null ? "first install" : $"from revision {before.Revision}")})");
         var failure = await UpgradeWatchingAsync(new HelmUpgrade
@@ -45,6 +49,7 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
             Release = name, Chart = release.Chart, Namespace = ns, ValuesFiles = values.Files, Set = values.Set,
             Wait = true, WaitForJobs = release.WaitForJobs, Timeout = release.Timeout,
             Description = DeployFingerprint.Description(fingerprint, commit),
+            PostRenderer = PostRender?.Command, PostRendererArgs = PostRender?.Arguments ?? [],
         }, ns, name, start, ct);
 
         var after = await helm.StatusAsync(name, ns, CancellationToken.None);
@@ -68,6 +73,16 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
             Release = name, Namespace = ns, Chart = chart, RevisionBefore = before?.Revision, RevisionAfter = after?.Revision,
             Result = before == null ? "installed" : "upgraded", Recovery = recovery, Images = await ImagesAsync(name, ns, ct), Duration = stopwatch.Elapsed,
         };
+    }
+
+    /// <summary>Helm 3 post-renders no hook: a hook whose image is outside the target registry would pull from elsewhere.</summary>
+    private async Task RefuseHooksOutsideTargetAsync(ReleaseDefinition release, string ns, ValuesLayers values, RelocationPlan plan, CancellationToken ct)
+    {
+        var outside = plan.ToRelocation().HookImagesOutsideTarget(await helm.TemplateAsync(release.ReleaseName, release.Chart, ns, values.Files, values.Set, ct));
+        if (outside.Count > 0)
+            throw new TargetFailedException(
+                $"{release.ReleaseName}: hooks of the chart use images outside the target registry {plan.Target} ({string.Join(", ", outside)}), " +
+                "and helm applies no post-renderer to hooks: point those images at the target registry in the chart's values. Nothing was deployed.");
     }
 
     /// <summary>Runs the upgrade; returns null on success, else why it failed (helm's error, or a hopeless pod seen first).</summary>

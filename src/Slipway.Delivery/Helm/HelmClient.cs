@@ -46,8 +46,11 @@ public sealed class HelmClient(string helm, string? kubeconfig = null, string? k
         if (upgrade.Description != null) args.AddRange(["--description", upgrade.Description]);
         if (upgrade.PostRenderer != null)
         {
+            if (major >= 4)
+                throw new HelmException($"helm {major} takes post-renderers only as plugins, so {upgrade.Release} cannot be relocated by one: use helm 3 (the local stack's), or point the chart's images at the target registry in its values.", "");
             args.AddRange(["--post-renderer", upgrade.PostRenderer]);
-            foreach (var argument in upgrade.PostRendererArgs) args.AddRange(["--post-renderer-args", argument]);
+            // the = form: an argument that starts with -- must not be read as a flag of helm's
+            foreach (var argument in upgrade.PostRendererArgs) args.Add($"--post-renderer-args={argument}");
         }
         return await RunAsync(args, ct);
     }

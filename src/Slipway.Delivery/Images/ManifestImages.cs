@@ -21,14 +21,22 @@ public static class ManifestImages
         {
             if (document is not YamlMappingNode root) continue;
             if (allImageKeys) CollectImageKeys(root, found);
-            else if (PodSpec(root) is { } spec)
-                foreach (var list in ContainerLists)
-                    if (spec.Children.TryGetValue(list, out var containers) && containers is YamlSequenceNode sequence)
-                        foreach (var container in sequence.OfType<YamlMappingNode>())
-                            if (container.Children.TryGetValue("image", out var image) && image is YamlScalarNode { Value: { Length: > 0 } value })
-                                found.Add(Normalize(value));
+            else
+                foreach (var image in PodImages(root))
+                    found.Add(Normalize(image.Value!));
         }
         return found.ToList();
+    }
+
+    /// <summary>The <c>image:</c> scalars of a document's pod template (none when it is not a workload).</summary>
+    internal static IEnumerable<YamlScalarNode> PodImages(YamlMappingNode root)
+    {
+        if (PodSpec(root) is not { } spec) yield break;
+        foreach (var list in ContainerLists)
+            if (spec.Children.TryGetValue(list, out var containers) && containers is YamlSequenceNode sequence)
+                foreach (var container in sequence.OfType<YamlMappingNode>())
+                    if (container.Children.TryGetValue("image", out var image) && image is YamlScalarNode { Value.Length: > 0 } scalar)
+                        yield return scalar;
     }
 
     public static string Normalize(string image) =>
@@ -65,7 +73,7 @@ public static class ManifestImages
         }
     }
 
-    private static IEnumerable<YamlNode> Documents(string manifests)
+    internal static IEnumerable<YamlNode> Documents(string manifests)
     {
         var stream = new YamlStream();
         try

@@ -1,0 +1,97 @@
+using FluentAssertions;
+using Slipway.Delivery.Components;
+using Slipway.Delivery.Deploy;
+using Slipway.Delivery.Helm;
+using Slipway.Delivery.Images;
+using Slipway.Delivery.Kubernetes;
+using Slipway.Delivery.Registry;
+using Slipway.Delivery.Tests.Stack;
+using Slipway.Engine;
+using Xunit;
+
+namespace Slipway.Delivery.Tests.Deploy;
+
+/// <summary>
+/// A chart that hard-codes its image (as third-party charts do) deployed into an environment with a target registry:
+/// helm runs this repository's compiled build as its post-renderer, which points the image at its relocated copy.
+/// The "target registry" is a prefix of the stack's open registry, so the node simulator pulls without a secret.
+/// </summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifetime
+{
+    private readonly string _namespace = "test-relocated-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _work = Directory.CreateTempSubdirectory("slipway-relocated-").FullName;
+    private HelmClient _helm = null!;
+    private ReleaseDefinition _release = null!;
+    private ImageRegistry _target = null!;
+    private string _relocated = "";
+
+    private string HardCodedImage => stack.BaseImage;
+
+    public async Task InitializeAsync()
+    {
+        var compiled = await BuildCommand.RunAsync("--help");
+        compiled.ExitCode.Should().Be(0, "the post-renderer is the compiled build: " + compiled.StandardError);
+        _helm = new HelmClient(stack.Environment.Helm, stack.Environment.Kubeconfig);
+        _release = new ReleaseDefinition("vendor", AbsolutePath.From(TestChart.Write(Path.Combine(_work, "chart"))), ComponentKind.App) { WaitForJobs = true };
+        _target = ImageRegistry.Parse($"{stack.Environment.Registry}/tests/relocated-{Guid.NewGuid().ToString("N")[..8]}");
+        var source = ImageReference.Parse(HardCodedImage);
+        using var registry = new RegistryClient(stack.Environment.Registry);
+        var copy = await new ImageCopier(registry, registry).CopyAsync(source.Repository, source.Tag!, _target.RepositoryFor(source.Repository), source.Tag!);
+        _relocated = $"{_target.Host}/{_target.RepositoryFor(source.Repository)}:{source.Tag}@{copy.TargetDigest}";
+        await stack.Kubernetes.EnsureNamespaceAsync(_namespace, new Dictionary<string, string> { ["test"] = "relocated" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await stack.Kubernetes.DeleteAsync(KubernetesResources.Namespace(_namespace));
+        Directory.Delete(_work, recursive: true);
+    }
+
+    private ReleaseDeployer Deployer(Dictionary<string, string> relocated)
+    {
+        var plan = new RelocationPlan(_target.ToString(), relocated);
+        var file = Path.Combine(_work, $"plan-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, plan.ToJson());
+        var postRender = new PostRender("dotnet", [Path.Combine(RepositoryRoot.Path, ".nuke/temp/bin/_build.dll"), RelocatingPostRenderer.Flag, file], plan);
+        return new ReleaseDeployer(_helm, stack.Kubernetes, host => new RegistryClient(host)) { PostRender = postRender };
+    }
+
+    private Task<ReleaseOutcome> Deploy(ReleaseDeployer deployer, bool hook = false) =>
+        deployer.DeployAsync(_release, _namespace, new ValuesLayers([], [new("image", HardCodedImage), new("hook.enabled", hook ? "true" : "false")]),
+            "0123456789abcdef", CancellationToken.None);
+
+    [Fact]
+    public async Task The_hard_coded_image_runs_from_its_relocated_copy_and_a_second_deploy_changes_nothing()
+    {
+        var deployer = Deployer(new() { [ManifestImages.Normalize(HardCodedImage)] = _relocated });
+
+        var first = await Deploy(deployer);
+        var second = await Deploy(deployer);
+
+        first.Result.Should().Be("installed");
+        var deployment = await stack.Kubernetes.GetAsync(KubernetesResources.Deployment(_namespace, "vendor-web"));
+        deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>().Should().Be(_relocated);
+        deployment["status"]!["availableReplicas"]!.GetValue<int>().Should().Be(1);
+        second.Result.Should().Be("unchanged");
+    }
+
+    [Fact]
+    public async Task An_image_that_was_not_relocated_stops_the_install_before_anything_is_created()
+    {
+        var act = () => Deploy(Deployer([]));
+
+        (await act.Should().ThrowAsync<DeployFailedException>()).Which.Message
+            .Should().Contain(ManifestImages.Normalize(HardCodedImage)).And.Contain("Run Retag");
+        (await _helm.StatusAsync("vendor", _namespace)).Should().BeNull("helm stopped at the post-renderer, before storing a release");
+    }
+
+    [Fact]
+    public async Task A_hook_with_an_image_outside_the_target_registry_is_refused_since_helm_post_renders_no_hook()
+    {
+        var act = () => Deploy(Deployer(new() { [ManifestImages.Normalize(HardCodedImage)] = _relocated }), hook: true);
+
+        (await act.Should().ThrowAsync<TargetFailedException>()).Which.Message.Should().Contain("hooks").And.Contain("Nothing was deployed");
+        (await _helm.StatusAsync("vendor", _namespace)).Should().BeNull();
+    }
+}
