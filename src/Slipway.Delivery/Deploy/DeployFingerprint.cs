@@ -11,8 +11,11 @@ public static class DeployFingerprint
 {
     public const string Marker = "slipway-fingerprint=";
 
-    /// <param name="postRender">What a post-renderer rewrites with (its relocation plan), when one runs.</param>
-    public static string Compute(string chart, ValuesLayers values, string ns, string? postRender = null)
+    /// <param name="relocatedInto">
+    /// The target registry a post-renderer relocates images into, when one runs. Its image list does not count: target tags
+    /// are immutable, so the same render relocates to the same digests, and a release is not upgraded for another's images.
+    /// </param>
+    public static string Compute(string chart, ValuesLayers values, string ns, string? relocatedInto = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
@@ -28,7 +31,7 @@ public static class DeployFingerprint
             hash.AppendData(File.ReadAllBytes(file));
         }
         foreach (var (key, value) in values.Set) Add($"set:{key}={value}");
-        if (postRender != null) Add("post-render:" + postRender);
+        if (relocatedInto != null) Add("relocated-into:" + relocatedInto);
         return Convert.ToHexString(hash.GetHashAndReset())[..24].ToLowerInvariant();
     }
 

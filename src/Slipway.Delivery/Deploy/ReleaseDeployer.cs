@@ -27,7 +27,7 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         var current = await helm.StatusAsync(name, ns, ct);
         var recovery = await new ReleaseRecovery(helm, kubernetes).RepairAsync(name, ns, current, release.Timeout, ct);
         var before = recovery == null ? current : await helm.StatusAsync(name, ns, ct);
-        var fingerprint = DeployFingerprint.Compute(release.Chart, values, ns, PostRender?.Plan.ToJson());
+        var fingerprint = DeployFingerprint.Compute(release.Chart, values, ns, PostRender?.Plan.Target);
         var chart = ChartName(release.Chart);
 
         if (before is { IsDeployed: true } && DeployFingerprint.Of(before.Description) == fingerprint)

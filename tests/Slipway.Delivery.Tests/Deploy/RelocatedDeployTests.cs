@@ -64,10 +64,12 @@ public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifeti
     [Fact]
     public async Task The_hard_coded_image_runs_from_its_relocated_copy_and_a_second_deploy_changes_nothing()
     {
-        var deployer = Deployer(new() { [ManifestImages.Normalize(HardCodedImage)] = _relocated });
+        var relocated = new Dictionary<string, string> { [ManifestImages.Normalize(HardCodedImage)] = _relocated };
+        var first = await Deploy(Deployer(relocated));
 
-        var first = await Deploy(deployer);
-        var second = await Deploy(deployer);
+        // the plan of the next run also relocates another release's image: this release's render is unchanged
+        relocated["docker.io/library/redis:7.2"] = $"{_target}/library/redis:7.2@sha256:{new string('a', 64)}";
+        var second = await Deploy(Deployer(relocated));
 
         first.Result.Should().Be("installed");
         var deployment = await stack.Kubernetes.GetAsync(KubernetesResources.Deployment(_namespace, "vendor-web"));
