@@ -13,7 +13,9 @@ public sealed record RelocationPlan(string Target, Dictionary<string, string> Im
         if (!relocationFile.FileExists)
             throw new TargetFailedException($"{relocationFile} does not exist: run Retag for this environment before deploying it.");
         var relocations = Read(relocationFile, ArtifactJson.Default.ListRelocation) ?? [];
-        return new RelocationPlan(target.ToString(), relocations.ToDictionary(r => r.Source, r => r.Target, StringComparer.Ordinal));
+        // a record of a relocation into another registry or prefix (an earlier run's) relocates nothing here
+        var into = relocations.Where(r => r.Target.StartsWith(target + "/", StringComparison.Ordinal)).DistinctBy(r => r.Source);
+        return new RelocationPlan(target.ToString(), into.ToDictionary(r => r.Source, r => r.Target, StringComparer.Ordinal));
     }
 
     public static RelocationPlan ReadFile(string file) =>
