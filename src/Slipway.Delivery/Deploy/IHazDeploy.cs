@@ -115,7 +115,7 @@ public interface IHazDeploy : IRetag
     /// <summary>The post-renderer that points images hard-coded by third-party charts at their relocated copies (Retag's record).</summary>
     private PostRender RelocatingPostRender(ImageRegistry target, string environment)
     {
-        var plan = RelocationPlan.From(target, ArtifactsDirectory / $"relocation-{environment}.json");
+        var plan = RelocationPlan.From(target, RelocationFile(environment));
         var file = TemporaryDirectory / "post-render" / $"{environment}.json";
         file.Parent.CreateDirectory();
         File.WriteAllText(file, plan.ToJson());

@@ -53,7 +53,7 @@ public interface IRetag : IListImages
             var target = RelocationTarget
                 ?? throw new UsageException($"Environment '{Environment.Name}' has no target registry: pass --target-registry host[:port][/prefix].");
             var relocations = await RelocateAsync(target, ct);
-            var file = ArtifactsDirectory / $"relocation-{Environment.Name}.json";
+            var file = RelocationFile(Environment.Name);
             Directory.CreateDirectory(ArtifactsDirectory);
             await File.WriteAllTextAsync(file, JsonSerializer.Serialize(relocations.ToList(), ArtifactJson.Default.ListRelocation) + "\n", ct);
             Log.Information($"Wrote {file.RelativeTo(RootDirectory)}.");
@@ -98,6 +98,9 @@ public interface IRetag : IListImages
         BuildOutput.Current.Render(table);
         return relocations.OrderBy(r => r.Source, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Retag's record of an environment's relocation, which its deploys' post-renderer follows.</summary>
+    AbsolutePath RelocationFile(string environment) => ArtifactsDirectory / $"relocation-{environment}.json";
 
     private RegistryClient SourceClient(System.Collections.Concurrent.ConcurrentDictionary<string, RegistryClient> sources, string registry) =>
         sources.GetOrAdd(registry, host => new RegistryClient(host, host == ImageRegistry.Host ? ImageRegistryCredentials : null));

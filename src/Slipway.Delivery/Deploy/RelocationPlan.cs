@@ -14,7 +14,7 @@ public sealed record RelocationPlan(string Target, Dictionary<string, string> Im
             throw new TargetFailedException($"{relocationFile} does not exist: run Retag for this environment before deploying it.");
         var relocations = Read(relocationFile, ArtifactJson.Default.ListRelocation) ?? [];
         // a record of a relocation into another registry or prefix (an earlier run's) relocates nothing here
-        var into = relocations.Where(r => r.Target.StartsWith(target + "/", StringComparison.Ordinal)).DistinctBy(r => r.Source);
+        var into = relocations.Where(r => target.Holds(r.Target)).DistinctBy(r => r.Source);
         return new RelocationPlan(target.ToString(), into.ToDictionary(r => r.Source, r => r.Target, StringComparer.Ordinal));
     }
 

@@ -14,5 +14,8 @@ public sealed record ImageRegistry(string Host, string? Prefix)
     /// <summary>The repository path inside the registry for a component repository such as <c>shop/orders-api</c>.</summary>
     public string RepositoryFor(string repository) => Prefix == null ? repository : $"{Prefix}/{repository}";
 
+    /// <summary>Whether a (normalised) image reference lives in this registry, under its prefix.</summary>
+    public bool Holds(string image) => image.StartsWith(this + "/", StringComparison.Ordinal);
+
     public override string ToString() => Prefix == null ? Host : $"{Host}/{Prefix}";
 }

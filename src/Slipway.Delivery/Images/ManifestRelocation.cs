@@ -21,7 +21,7 @@ public sealed class ManifestRelocation(ImageRegistry target, IReadOnlyDictionary
             {
                 var image = ManifestImages.Normalize(node.Value!);
                 if (relocated.TryGetValue(image, out var copy)) edits[(int)node.Start.Index] = ((int)node.End.Index, copy);
-                else if (!IsInTarget(image)) outside.Add(image);
+                else if (!target.Holds(image)) outside.Add(image);
             }
         if (outside.Count > 0)
             throw new TargetFailedException(
@@ -40,12 +40,10 @@ public sealed class ManifestRelocation(ImageRegistry target, IReadOnlyDictionary
             .Where(IsHook)
             .SelectMany(ManifestImages.PodImages)
             .Select(node => ManifestImages.Normalize(node.Value!))
-            .Where(image => !IsInTarget(image))
+            .Where(image => !target.Holds(image))
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
-
-    private bool IsInTarget(string image) => image.StartsWith(target + "/", StringComparison.Ordinal);
 
     private static bool IsHook(YamlMappingNode document) =>
         document.Children.TryGetValue("metadata", out var metadata) && metadata is YamlMappingNode meta
