@@ -10,6 +10,7 @@ partial class Build
         new("local")
         {
             Namespace = "slipway-local",
+            UsesLocalStack = true,
             ValuesFiles = ["deploy/values/local.yaml"],
             GenerateMissingSecrets = true,
         },

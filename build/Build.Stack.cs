@@ -1,5 +1,6 @@
 using Slipway.Delivery.Deploy;
 using Slipway.Delivery.Dotnet;
+using Slipway.Delivery.Environments;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Stack;
 using Slipway.Engine;
@@ -24,5 +25,10 @@ partial class Build
         .DependentFor<Slipway.Delivery.Charts.ICharts>(x => x.LintCharts, x => x.RenderManifests);
 
     bool IStack.NeedsLocalStack =>
-        IsInvoked("Test") || ((IHazImageRegistry)this).Registry == null || ((Slipway.Delivery.Environments.IHazEnvironments)this).Env == "local";
+        IsInvoked(nameof(ITest.Test)) || ((IHazImageRegistry)this).Registry == null
+        || ((IHazDeployContext)this).Cluster != null || UsesLocalStackEnvironment;
+
+    /// <summary>--env names an environment that deploys to the local stack (an unknown name is refused elsewhere).</summary>
+    bool UsesLocalStackEnvironment => ((IHazEnvironments)this).Env is { } name
+        && Environments.Any(e => e.UsesLocalStack && e.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

@@ -10,13 +10,23 @@ public static class DeployReport
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static void Write(AbsolutePath artifacts, string environment, string commit, IReadOnlyList<ReleaseOutcome> outcomes)
+    public static void Write(AbsolutePath artifacts, DeployContext context, string commit, IReadOnlyList<ReleaseOutcome> outcomes)
     {
         artifacts.CreateDirectory();
-        var document = new { environment, commit, finishedAt = DateTimeOffset.UtcNow, releases = outcomes };
+        var environment = context.Environment.Name;
+        var cluster = context.Cluster.Config;
+        var document = new
+        {
+            environment, commit, finishedAt = DateTimeOffset.UtcNow,
+            cluster = new { server = cluster.Server.ToString(), context = cluster.ContextName, source = context.Cluster.Source },
+            @namespace = context.Namespace,
+            releases = outcomes,
+        };
         File.WriteAllText(artifacts / $"deploy-{environment}.json", JsonSerializer.Serialize(document, Json) + "\n");
 
-        var md = new StringBuilder($"# Deploy to {environment}\n\nCommit `{commit}`, finished {DateTimeOffset.UtcNow:u}.\n\n");
+        var md = new StringBuilder($"# Deploy to {environment}\n\nCommit `{commit}`, finished {DateTimeOffset.UtcNow:u}.\n\n" +
+                                   $"Cluster `{cluster.Server}` (context `{cluster.ContextName}`, from {context.Cluster.Source}), " +
+                                   $"namespace `{context.Namespace}`.\n\n");
         md.Append("| Release | Namespace | Chart | Revision | Result | Duration |\n|---|---|---|---|---|---|\n");
         foreach (var o in outcomes)
             md.Append($"| {o.Release} | {o.Namespace} | {o.Chart} | {Revisions(o)} | {o.Result}{(o.Recovery != null ? " (recovered)" : "")} | {Durations(o.Duration)} |\n");

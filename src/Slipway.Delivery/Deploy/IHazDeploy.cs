@@ -10,7 +10,7 @@ using Slipway.Engine;
 namespace Slipway.Delivery.Deploy;
 
 /// <summary>What DeployBase and DeployApps share: guards, cluster access, namespace, secrets, release deploys, the report.</summary>
-public interface IHazDeploy : IRetag
+public interface IHazDeploy : IRetag, IHazDeployContext
 {
     /// <summary>Secrets the system's pods read, created in the namespace before the releases.</summary>
     IReadOnlyList<AppSecret> AppSecrets => [];
@@ -33,7 +33,8 @@ public interface IHazDeploy : IRetag
     /// <summary>Deploys the releases the filter selects, in order; writes the report whatever happens.</summary>
     async Task<IReadOnlyList<ReleaseOutcome>> DeployReleasesAsync(Func<ReleaseDefinition, bool> which, CancellationToken ct)
     {
-        var environment = Environment;
+        var context = DeployContext;
+        var environment = context.Environment;
         var version = await SourceVersion.ReadAsync(RootDirectory, ct);
         var images = RunImages;
         EnvironmentGuard.Check(environment, version, environment.Protections.ImmutableImages ? images : null);
@@ -42,10 +43,11 @@ public interface IHazDeploy : IRetag
 
         var target = RelocationTarget;
         var registry = target?.ToString() ?? ImageRegistry.ToString();
-        var cluster = ClusterAccess.For(environment, Variable, LocalStack.Environment?.Kubeconfig, TemporaryDirectory);
+        var cluster = context.Cluster;
         using var kubernetes = cluster.CreateClient();
-        var helm = new HelmClient(LocalHelm.Path, cluster.Kubeconfig, cluster.Context);
-        var ns = NamespaceOf(environment);
+        var helm = new HelmClient(LocalHelm.Path, cluster.Kubeconfig, cluster.Config.ContextName);
+        var ns = context.Namespace;
+        Log.Information($"Deploying {context.Describe()}");
 
         var labels = new Dictionary<string, string>
         {
@@ -106,7 +108,7 @@ public interface IHazDeploy : IRetag
         {
             foreach (var client in registries.Values) client.Dispose();
             var all = MergeWithEarlier(environment.Name, outcomes);
-            DeployReport.Write(ArtifactsDirectory, environment.Name, version.Sha, all);
+            DeployReport.Write(ArtifactsDirectory, context, version.Sha, all);
             DeployReport.Render(outcomes);
         }
         return outcomes;

@@ -1,3 +1,4 @@
+using Slipway.Delivery.Environments;
 using Slipway.Delivery.Helm;
 using Slipway.Delivery.Kubernetes;
 using Slipway.Engine;
@@ -10,15 +11,20 @@ public interface IPreviews : IHazDeploy
 {
     Target DestroyPreview => _ => _
         .Description("Uninstall a preview's releases and delete its namespace (the branch's stop job)")
+        .Validates(() =>
+        {
+            if (!Environment.IsPreview)
+                throw new UsageException($"DestroyPreview only destroys previews; '{Environment.Name}' is not one. " +
+                                         "Pass --env <preview environment> --preview-branch <branch>.");
+            CheckDeployContext();
+        })
         .Executes(async ct =>
         {
-            var environment = Environment;
-            if (!environment.IsPreview)
-                throw new UsageException($"DestroyPreview only destroys previews; '{environment.Name}' is not one. Pass --env <preview environment> --preview-branch <branch>.");
-            var cluster = ClusterAccess.For(environment, Variable, LocalStack.Environment?.Kubeconfig, TemporaryDirectory);
-            using var kubernetes = cluster.CreateClient();
-            var helm = new HelmClient(LocalHelm.Path, cluster.Kubeconfig, cluster.Context);
-            var ns = NamespaceOf(environment);
+            var context = DeployContext;
+            var environment = context.Environment;
+            using var kubernetes = context.Cluster.CreateClient();
+            var helm = new HelmClient(LocalHelm.Path, context.Cluster.Kubeconfig, context.Cluster.Config.ContextName);
+            var ns = context.Namespace;
             if (await kubernetes.TryGetAsync(KubernetesResources.Namespace(ns), ct) == null)
             {
                 Log.Information($"Preview {ns} ({environment.DeployBranch}) does not exist: nothing to destroy.");
@@ -36,11 +42,13 @@ public interface IPreviews : IHazDeploy
 
     Target ListPreviews => _ => _
         .Description("Show the live preview namespaces, their branch and age")
+        .Validates(() => DeployContextResolver.Resolve(PreviewEnvironment, "", Cluster, EnvironmentVariables,
+            LocalStack.Paths.Kubeconfig, TemporaryDirectory))
         .Executes(async ct =>
         {
-            var environment = Environments.FirstOrDefault(e => e.IsPreview)
-                ?? throw new UsageException("The build declares no preview environment.");
-            var cluster = ClusterAccess.For(environment, Variable, LocalStack.Environment?.Kubeconfig, TemporaryDirectory);
+            var environment = PreviewEnvironment;
+            var cluster = DeployContextResolver.Resolve(environment, NamespaceOf(environment), Cluster, EnvironmentVariables,
+                LocalStack.Paths.Kubeconfig, TemporaryDirectory).Cluster;
             using var kubernetes = cluster.CreateClient();
             var namespaces = await kubernetes.ListAsync(KubernetesResources.Namespaces, "slipway.io/preview=true", ct: ct);
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Namespace").AddColumn("Branch").AddColumn("Commit").AddColumn("Since").AddColumn("Age");
@@ -58,4 +66,7 @@ public interface IPreviews : IHazDeploy
             BuildOutput.Current.Render(table);
             Log.Information($"{namespaces.Count} live preview(s).");
         });
+
+    private DeploymentEnvironment PreviewEnvironment => Environments.FirstOrDefault(e => e.IsPreview)
+        ?? throw new UsageException("The build declares no preview environment.");
 }

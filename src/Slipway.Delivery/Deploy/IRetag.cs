@@ -47,7 +47,9 @@ public interface IRetag : IListImages
     Target Retag => _ => _
         .Description("Copy every image of the environment's render into its target registry by digest (artifacts/relocation-<env>.json)")
         .After<IPushImage>(x => x.PushImage)
-        .OnlyWhenDynamic(() => IsInvoked("Retag") || RelocationTarget != null)
+        .OnlyWhenDynamic(() => IsInvoked(nameof(Retag)) || RelocationTarget != null,
+            "the environment has no target registry to relocate images into")
+        .Validates(CheckEnvironment)
         .Executes(async ct =>
         {
             var target = RelocationTarget

@@ -13,8 +13,13 @@ public sealed record DeploymentEnvironment(string Name)
     public string? Namespace { get; init; }
     /// <summary>A kube context of the kubeconfig; null uses its current context.</summary>
     public string? KubeContext { get; init; }
-    /// <summary>Name of the CI variable holding this environment's kubeconfig (a file path or its content).</summary>
+    /// <summary>
+    /// Name of the variable holding this environment's kubeconfig (a file path, a path list, or the content itself as CI
+    /// File variables give it). Deploys go to that cluster only: when it is unset, they refuse to start.
+    /// </summary>
     public string? KubeconfigVariable { get; init; }
+    /// <summary>Deploys go to the local stack's cluster (brought up by StackUp), e.g. the <c>local</c> environment.</summary>
+    public bool UsesLocalStack { get; init; }
     /// <summary>Environment values files, layered after deploy/values/common.yaml, e.g. deploy/values/recette.yaml.</summary>
     public IReadOnlyList<string> ValuesFiles { get; init; } = [];
     /// <summary>

@@ -8,6 +8,24 @@ namespace Slipway.Delivery.Environments;
 /// </summary>
 public static class EnvironmentResolver
 {
+    /// <summary>
+    /// The environment of a run: <paramref name="requested"/> (--env), else the CI's ref, else git's (read only when needed).
+    /// A preview is bound to its branch: --preview-branch, else the CI's, else the checked-out one.
+    /// </summary>
+    public static DeploymentEnvironment ForRun(IReadOnlyList<DeploymentEnvironment> environments, string? requested,
+        string? previewBranch, IReadOnlyDictionary<string, string> variables, AbsolutePath root)
+    {
+        Versioning.SourceVersion? git = null;
+        Versioning.SourceVersion Git() => git ??= Versioning.SourceVersion.ReadAsync(root).GetAwaiter().GetResult();
+        var environment = requested != null
+            ? Resolve(environments, requested, variables, null, [])
+            : Resolve(environments, null, variables, Git().Branch, Git().Tags);
+        if (!environment.IsPreview || environment.DeployBranch != null) return environment;
+        var branch = previewBranch ?? CiRef.From(variables).Branch ?? Git().Branch ?? throw new UsageException(
+            $"Environment '{environment.Name}' is a preview: name its branch with --preview-branch <branch>.");
+        return ForBranch([environment with { Branches = [branch] }], branch)!;
+    }
+
     public static DeploymentEnvironment Resolve(IReadOnlyList<DeploymentEnvironment> environments, string? requested,
         IReadOnlyDictionary<string, string> variables, string? gitBranch, IReadOnlyList<string> gitTags)
     {
@@ -16,17 +34,13 @@ public static class EnvironmentResolver
                 ?? throw new UsageException($"Unknown environment '{requested}'.{Suggestions.DidYouMean(requested, environments.Select(e => e.Name))} " +
                                             $"Environments: {string.Join(", ", environments.Select(e => e.Name))}.");
 
-        var tag = variables.GetValueOrDefault("CI_COMMIT_TAG") ?? GitHubRef(variables, "refs/tags/");
-        var tags = tag != null ? [tag] : gitTags;
+        var ci = CiRef.From(variables);
+        var tags = ci.Tag != null ? [ci.Tag] : gitTags;
         foreach (var candidate in tags)
             if (environments.FirstOrDefault(e => e.TagPatterns.Any(p => Glob.IsMatch(p, candidate))) is { } byTag)
                 return byTag;
 
-        var githubHead = variables.GetValueOrDefault("GITHUB_HEAD_REF");
-        var branch = variables.GetValueOrDefault("CI_COMMIT_BRANCH")
-                     ?? (string.IsNullOrEmpty(githubHead) ? null : githubHead)
-                     ?? GitHubRef(variables, "refs/heads/")
-                     ?? gitBranch;
+        var branch = ci.Branch ?? gitBranch;
         if (branch == null)
             throw new UsageException("No environment was given and none follows from git (detached HEAD without a release tag): pass --env <name>.");
         return ForBranch(environments, branch)
@@ -42,7 +56,4 @@ public static class EnvironmentResolver
         var ns = PreviewNamespace.For(branch);
         return match with { Namespace = ns, DeployBranch = branch };
     }
-
-    private static string? GitHubRef(IReadOnlyDictionary<string, string> variables, string prefix) =>
-        variables.GetValueOrDefault("GITHUB_REF") is { } reference && reference.StartsWith(prefix, StringComparison.Ordinal) ? reference[prefix.Length..] : null;
 }

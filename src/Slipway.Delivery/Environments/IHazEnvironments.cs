@@ -13,21 +13,10 @@ public interface IHazEnvironments : ISlipwayBuild
     [Parameter("The branch of a preview environment (default: the CI's branch, else the checked-out one)")]
     string? PreviewBranch => TryGetValue(() => PreviewBranch);
 
-    /// <summary>The resolved environment (see <see cref="EnvironmentResolver"/>); a preview gets its branch's namespace.</summary>
-    DeploymentEnvironment Environment
-    {
-        get
-        {
-            Versioning.SourceVersion? git = null;
-            Versioning.SourceVersion Git() => git ??= Versioning.SourceVersion.ReadAsync(RootDirectory).GetAwaiter().GetResult();
-            var environment = Env != null
-                ? EnvironmentResolver.Resolve(Environments, Env, EnvironmentVariables, null, [])
-                : EnvironmentResolver.Resolve(Environments, null, EnvironmentVariables, Git().Branch, Git().Tags);
-            if (!environment.IsPreview || environment.DeployBranch != null) return environment;
-            var branch = PreviewBranch ?? EnvironmentVariables.GetValueOrDefault("CI_COMMIT_BRANCH") ?? EnvironmentVariables.GetValueOrDefault("CI_COMMIT_REF_NAME")
-                ?? (EnvironmentVariables.GetValueOrDefault("GITHUB_HEAD_REF") is { Length: > 0 } head ? head : null) ?? Git().Branch
-                ?? throw new UsageException($"Environment '{environment.Name}' is a preview: name its branch with --preview-branch <branch>.");
-            return EnvironmentResolver.ForBranch([environment with { Branches = [branch] }], branch)!;
-        }
-    }
+    /// <summary>This run's environment, resolved once (see <see cref="EnvironmentResolver"/>); a preview gets its branch's namespace.</summary>
+    DeploymentEnvironment Environment => RunValues.Get(nameof(Environment),
+        () => EnvironmentResolver.ForRun(Environments, Env, PreviewBranch, EnvironmentVariables, RootDirectory));
+
+    /// <summary>For targets' checks: an unknown or unresolvable environment refuses the run before anything starts.</summary>
+    void CheckEnvironment() => _ = Environment;
 }

@@ -41,11 +41,7 @@ public sealed class DeployTargetResolver(AbsolutePath root, IReadOnlyDictionary<
     /// <summary>The branch being built: the CI's (its checkout is usually detached), else the checked-out one.</summary>
     private async Task<string?> CurrentBranchAsync(CancellationToken cancellationToken)
     {
-        foreach (var name in new[] { "CI_COMMIT_BRANCH", "GITHUB_HEAD_REF" })
-            if (variables.GetValueOrDefault(name) is { Length: > 0 } value) return value;
-        if (variables.GetValueOrDefault("GITHUB_REF") is { } reference && reference.StartsWith("refs/heads/", StringComparison.Ordinal))
-            return reference["refs/heads/".Length..];
-        return await CheckedOutBranchAsync(cancellationToken);
+        return CiRef.From(variables).Branch ?? await CheckedOutBranchAsync(cancellationToken);
     }
 
     private async Task<string?> CheckedOutBranchAsync(CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHa
     Target DockerBuild => _ => _
         .Description("Build one image per component, skipping components whose inputs did not change")
         .DependsOn<ICompile>(x => x.Compile)
+        .Validates(() => { if (Env != null) CheckEnvironment(); })
         .Executes(async ct =>
         {
             var version = await SourceVersion.ReadAsync(RootDirectory, ct);
@@ -45,7 +46,7 @@ public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHa
     /// <summary>Dirty trees may only build for the local environment.</summary>
     private bool IsLocalEnvironment()
     {
-        try { return Environment.Name == "local"; }
+        try { return Environment.UsesLocalStack; }
         catch (UsageException) { return false; }
     }
 }

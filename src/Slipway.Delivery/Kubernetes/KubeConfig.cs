@@ -1,99 +1,130 @@
-using System.Security.Cryptography.X509Certificates;
+using k8s;
+using k8s.Authentication;
+using k8s.Exceptions;
+using k8s.KubeConfigModels;
 using YamlDotNet.RepresentationModel;
 
 namespace Slipway.Delivery.Kubernetes;
 
 /// <summary>
-/// Connection settings for one cluster, read from a kubeconfig (a file, a KUBECONFIG list, a chosen context)
-/// or from the in-cluster service account.
+/// One cluster as a kubeconfig (a file, a KUBECONFIG path list, a chosen context) or the in-cluster service account
+/// describes it. Authentication and TLS are KubernetesClient's (<see cref="Client"/>): client certificates, bearer
+/// tokens, exec credential plugins, OIDC, CA data or file, <c>tls-server-name</c>, <c>insecure-skip-tls-verify</c>.
+/// The files are read here rather than by the library's loader, which costs ~0.4 s of start-up per process;
+/// <c>tokenFile</c>, which the library does not read, is added.
 /// </summary>
 public sealed record KubeConfig
 {
     public required Uri Server { get; init; }
-    public string? Token { get; init; }
-    public string? Username { get; init; }
-    public string? Password { get; init; }
-    public X509Certificate2? ClientCertificate { get; init; }
-    /// <summary>PEM of the CA that signs the API server's certificate; null trusts the system store.</summary>
-    public string? CertificateAuthorityPem { get; init; }
-    public bool InsecureSkipTlsVerify { get; init; }
     public string? Namespace { get; init; }
-    public string? ContextName { get; init; }
+    public required string ContextName { get; init; }
+    /// <summary>The user the context authenticates as (its name in the kubeconfig).</summary>
+    public string? UserName { get; init; }
+    /// <summary>The files it was read from (empty in a cluster).</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+    /// <summary>The library's settings: TLS trust, client certificate, token providers.</summary>
+    public required KubernetesClientConfiguration Client { get; init; }
 
     private const string ServiceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount";
 
-    /// <summary>KUBECONFIG (a path list), else ~/.kube/config, else the in-cluster service account.</summary>
+    /// <summary>The given path list (else KUBECONFIG, else ~/.kube/config), else the in-cluster service account.</summary>
     public static KubeConfig Load(string? kubeconfig = null, string? context = null)
     {
         var paths = (kubeconfig ?? Environment.GetEnvironmentVariable("KUBECONFIG") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (paths.Count == 0)
-        {
-            var home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
-            if (File.Exists(home)) paths.Add(home);
-            else if (File.Exists(Path.Combine(ServiceAccountDirectory, "token"))) return InCluster();
-            else throw new KubernetesConfigException("No kubeconfig: set KUBECONFIG or --kubeconfig, or create ~/.kube/config.");
-        }
-        return FromFiles(paths, context);
+        if (paths.Count > 0) return FromFiles(paths, context);
+        var home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
+        if (File.Exists(home)) return FromFiles([home], context);
+        if (File.Exists(Path.Combine(ServiceAccountDirectory, "token"))) return InCluster();
+        throw new KubernetesConfigException("No kubeconfig: set KUBECONFIG or --kubeconfig, or create ~/.kube/config.");
     }
 
-    /// <summary>Merges the files as kubectl does: the first file to define a name wins.</summary>
+    /// <summary>Merges the files as kubectl does: the first file to define a name (or current-context) wins.</summary>
     public static KubeConfig FromFiles(IReadOnlyList<string> paths, string? context = null)
     {
-        var clusters = new Dictionary<string, YamlMappingNode>();
-        var users = new Dictionary<string, YamlMappingNode>();
-        var contexts = new Dictionary<string, YamlMappingNode>();
-        string? current = null;
-        foreach (var path in paths)
-        {
-            if (!File.Exists(path)) throw new KubernetesConfigException($"Kubeconfig file {path} does not exist.");
-            var root = ReadYaml(path);
-            current ??= Scalar(root, "current-context");
-            Collect(root, "clusters", "cluster", clusters);
-            Collect(root, "users", "user", users);
-            Collect(root, "contexts", "context", contexts);
-        }
-        var contextName = context ?? current
-            ?? throw new KubernetesConfigException($"The kubeconfig ({string.Join(", ", paths)}) has no current-context: pass a context name.");
-        if (!contexts.TryGetValue(contextName, out var contextNode))
-            throw new KubernetesConfigException($"Context '{contextName}' is not in the kubeconfig. Known contexts: {string.Join(", ", contexts.Keys)}.");
-        var clusterName = Scalar(contextNode, "cluster") ?? throw new KubernetesConfigException($"Context '{contextName}' names no cluster.");
-        if (!clusters.TryGetValue(clusterName, out var cluster))
-            throw new KubernetesConfigException($"Context '{contextName}' uses cluster '{clusterName}', which the kubeconfig does not define.");
-        var user = Scalar(contextNode, "user") is { } userName && users.TryGetValue(userName, out var u) ? u : null;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(paths[0]))!;
+        var merged = new KubeConfigFiles();
+        foreach (var path in paths) merged.Add(path, ReadYaml(path));
+        var contextName = context ?? merged.CurrentContext ?? throw new KubernetesConfigException(
+            $"The kubeconfig ({string.Join(", ", paths)}) has no current-context: name the context to use.");
+        if (!merged.Contexts.TryGetValue(contextName, out var chosen))
+            throw new KubernetesConfigException($"Context '{contextName}' is not in the kubeconfig " +
+                $"({string.Join(", ", paths)}). Its contexts: {string.Join(", ", merged.Contexts.Keys)}.");
+        var clusterName = chosen.ContextDetails?.Cluster
+            ?? throw new KubernetesConfigException($"Context '{contextName}' names no cluster.");
+        if (!merged.Clusters.TryGetValue(clusterName, out var cluster))
+            throw new KubernetesConfigException(
+                $"Context '{contextName}' uses cluster '{clusterName}', which the kubeconfig does not define.");
+        var userName = chosen.ContextDetails!.User;
+        var user = userName != null && merged.Users.TryGetValue(userName, out var u) ? u : null;
+        if (userName != null && user == null)
+            throw new KubernetesConfigException(
+                $"Context '{contextName}' uses user '{userName}', which the kubeconfig does not define.");
 
+        var tokenFile = user == null ? null : merged.TokenFiles.GetValueOrDefault(user.Name);
+        var library = new K8SConfiguration
+        {
+            CurrentContext = contextName,
+            Contexts = [tokenFile != null && !HasOtherCredentials(user!) ? WithoutUser(chosen) : chosen],
+            Clusters = [cluster],
+            Users = user != null ? [user] : [],
+        };
+        var client = Build(library, contextName);
+        if (tokenFile != null && client.AccessToken == null && client.TokenProvider == null)
+            client.TokenProvider = new TokenFileAuth(tokenFile);
         return new KubeConfig
         {
-            Server = new Uri(Scalar(cluster, "server") ?? throw new KubernetesConfigException($"Cluster '{clusterName}' has no server.")),
-            CertificateAuthorityPem = DataOrFile(cluster, "certificate-authority", directory),
-            InsecureSkipTlsVerify = Scalar(cluster, "insecure-skip-tls-verify") == "true",
-            Token = user == null ? null : Scalar(user, "token") ?? (Scalar(user, "tokenFile") is { } tokenFile ? File.ReadAllText(Resolve(tokenFile, directory)).Trim() : null),
-            Username = user == null ? null : Scalar(user, "username"),
-            Password = user == null ? null : Scalar(user, "password"),
-            ClientCertificate = user == null ? null : ClientCertificateOf(user, directory),
-            Namespace = Scalar(contextNode, "namespace"),
+            Server = new Uri(client.Host),
+            Namespace = chosen.ContextDetails.Namespace,
             ContextName = contextName,
+            UserName = userName,
+            Files = paths,
+            Client = client,
         };
     }
 
+    /// <summary>The pod's service account, as the library reads it.</summary>
     public static KubeConfig InCluster()
     {
-        var host = Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST");
-        var port = Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT") ?? "443";
-        if (host == null) throw new KubernetesConfigException("Not running in a cluster: KUBERNETES_SERVICE_HOST is not set.");
+        if (!KubernetesClientConfiguration.IsInCluster())
+            throw new KubernetesConfigException(
+                "Not running in a cluster: KUBERNETES_SERVICE_HOST or the service account token is missing.");
+        var client = KubernetesClientConfiguration.InClusterConfig();
         return new KubeConfig
         {
-            Server = new Uri($"https://{(host.Contains(':') ? $"[{host}]" : host)}:{port}"),
-            Token = File.ReadAllText(Path.Combine(ServiceAccountDirectory, "token")).Trim(),
-            CertificateAuthorityPem = File.ReadAllText(Path.Combine(ServiceAccountDirectory, "ca.crt")),
-            Namespace = File.ReadAllText(Path.Combine(ServiceAccountDirectory, "namespace")).Trim(),
+            Server = new Uri(client.Host),
+            Namespace = client.Namespace,
             ContextName = "in-cluster",
+            UserName = "service account",
+            Client = client,
         };
     }
+
+    private static KubernetesClientConfiguration Build(K8SConfiguration configuration, string context)
+    {
+        try
+        {
+            return KubernetesClientConfiguration.BuildConfigFromConfigObject(configuration, context);
+        }
+        catch (Exception e) when (e is KubeConfigException or FormatException or IOException
+                                      or System.Security.Cryptography.CryptographicException)
+        {
+            throw new KubernetesConfigException($"Context '{context}' cannot be used: {e.Message}");
+        }
+    }
+
+    private static bool HasOtherCredentials(User user) =>
+        user.UserCredentials is { } c && (c.Token ?? c.ClientCertificateData ?? c.ClientCertificate ?? c.UserName) != null
+        || user.UserCredentials?.ExternalExecution != null || user.UserCredentials?.AuthProvider != null;
+
+    private static Context WithoutUser(Context context) => new()
+    {
+        Name = context.Name,
+        ContextDetails = new ContextDetails { Cluster = context.ContextDetails!.Cluster, Namespace = context.ContextDetails.Namespace },
+    };
 
     private static YamlMappingNode ReadYaml(string path)
     {
+        if (!File.Exists(path)) throw new KubernetesConfigException($"Kubeconfig file {path} does not exist.");
         try
         {
             var stream = new YamlStream();
@@ -107,31 +138,4 @@ public sealed record KubeConfig
             throw new KubernetesConfigException($"Kubeconfig {path} is not valid YAML (line {e.Start.Line}): {e.Message}");
         }
     }
-
-    private static void Collect(YamlMappingNode root, string listKey, string itemKey, Dictionary<string, YamlMappingNode> into)
-    {
-        if (!root.Children.TryGetValue(listKey, out var list) || list is not YamlSequenceNode sequence) return;
-        foreach (var entry in sequence.OfType<YamlMappingNode>())
-            if (Scalar(entry, "name") is { } name && entry.Children.TryGetValue(itemKey, out var item) && item is YamlMappingNode body)
-                into.TryAdd(name, body);
-    }
-
-    private static string? Scalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(key, out var value) && value is YamlScalarNode scalar && !string.IsNullOrEmpty(scalar.Value) ? scalar.Value : null;
-
-    private static string? DataOrFile(YamlMappingNode node, string key, string directory) =>
-        Scalar(node, key + "-data") is { } data ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(data))
-        : Scalar(node, key) is { } file ? File.ReadAllText(Resolve(file, directory))
-        : null;
-
-    private static X509Certificate2? ClientCertificateOf(YamlMappingNode user, string directory)
-    {
-        var certificate = DataOrFile(user, "client-certificate", directory);
-        var key = DataOrFile(user, "client-key", directory);
-        if (certificate == null || key == null) return null;
-        using var ephemeral = X509Certificate2.CreateFromPem(certificate, key);
-        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);
-    }
-
-    private static string Resolve(string path, string directory) => Path.IsPathRooted(path) ? path : Path.Combine(directory, path);
 }

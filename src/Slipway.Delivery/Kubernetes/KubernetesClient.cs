@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Security;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,31 +8,24 @@ using System.Text.Json.Nodes;
 namespace Slipway.Delivery.Kubernetes;
 
 /// <summary>
-/// A small client for the Kubernetes API over HttpClient: JSON in, JSON out, typed errors carrying the API's message.
+/// The Kubernetes API as JSON in, JSON out, with typed errors carrying the API's message, over KubernetesClient's
+/// authenticated transport (its TLS handler and credential providers: tokens, certificates, exec plugins, OIDC).
 /// Paths are API paths (<c>/api/v1/namespaces/x/pods</c>); <see cref="KubernetesResources"/> builds them.
+/// JSON rather than the library's typed models: deploys handle arbitrary rendered kinds, and no model is loaded.
 /// </summary>
 public sealed class KubernetesClient : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly k8s.Kubernetes _library;
+    private readonly string _server;
+
+    /// <summary>Each request (but a watch) that has not answered within this time fails, naming the API server.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public KubernetesClient(KubeConfig config)
     {
         Config = config;
-        var handler = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = ValidatorFor(config),
-                ClientCertificates = config.ClientCertificate is { } certificate ? [certificate] : null,
-            },
-        };
-        _http = new HttpClient(handler) { BaseAddress = config.Server, Timeout = Timeout.InfiniteTimeSpan };
-        if (config.Token != null)
-            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", config.Token);
-        else if (config.Username != null)
-            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{config.Username}:{config.Password}")));
+        _library = new k8s.Kubernetes(config.Client);
+        _server = config.Client.Host.TrimEnd('/');
     }
 
     public KubeConfig Config { get; }
@@ -51,7 +42,8 @@ public sealed class KubernetesClient : IDisposable
 
     public async Task<string> GetTextAsync(string path, CancellationToken ct = default)
     {
-        using var response = await _http.GetAsync(path, ct);
+        using var request = await RequestAsync(HttpMethod.Get, path, ct);
+        using var response = await SendWithinTimeoutAsync(request, HttpMethod.Get, path, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode) throw Error(HttpMethod.Get, path, response.StatusCode, text);
         return text;
@@ -95,8 +87,8 @@ public sealed class KubernetesClient : IDisposable
         int timeoutSeconds = 300, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var query = Query(("watch", "true"), ("resourceVersion", resourceVersion), ("timeoutSeconds", timeoutSeconds.ToString()), ("allowWatchBookmarks", "false"));
-        using var request = new HttpRequestMessage(HttpMethod.Get, path + query);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        using var request = await RequestAsync(HttpMethod.Get, path + query, ct);
+        using var response = await _library.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         if (!response.IsSuccessStatusCode) throw Error(HttpMethod.Get, path, response.StatusCode, await response.Content.ReadAsStringAsync(ct));
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
         while (await reader.ReadLineAsync(ct) is { } line)
@@ -113,25 +105,55 @@ public sealed class KubernetesClient : IDisposable
 
     private async Task<JsonObject?> SendAsync(HttpMethod method, string path, string? body, string? contentType, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, path);
+        using var request = await RequestAsync(method, path, ct);
         if (body != null) request.Content = new StringContent(body, Encoding.UTF8, contentType!);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        HttpResponseMessage response;
+        using var response = await SendWithinTimeoutAsync(request, method, path, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode) throw Error(method, path, response.StatusCode, text);
+        return text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
+    }
+
+    /// <summary>A request to the server's path (kept behind a proxy prefix), authenticated as the kubeconfig says.</summary>
+    private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path, CancellationToken ct)
+    {
+        var request = new HttpRequestMessage(method, new Uri(_server + path));
+        if (_library.Credentials is { } credentials)
+        {
+            try { await credentials.ProcessHttpRequestAsync(request, ct); }
+            catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or HttpRequestException)
+            {
+                request.Dispose();
+                throw new KubernetesConfigException($"Credentials for {Config.Server} (context {Config.ContextName}) " +
+                                                    $"could not be obtained: {e.Message}");
+            }
+        }
+        if (!string.IsNullOrEmpty(Config.Client.TlsServerName)) request.Headers.Host = Config.Client.TlsServerName;
+        return request;
+    }
+
+    private async Task<HttpResponseMessage> SendWithinTimeoutAsync(HttpRequestMessage request, HttpMethod method, string path,
+        CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(RequestTimeout);
         try
         {
-            response = await _http.SendAsync(request, ct);
+            return await _library.HttpClient.SendAsync(request, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new KubernetesException(HttpStatusCode.RequestTimeout, "Timeout", $"The Kubernetes API at {Config.Server} " +
+                $"did not answer {method} {path} within {RequestTimeout.TotalSeconds:0} s (context {Config.ContextName}).");
         }
         catch (HttpRequestException e)
         {
-            throw new KubernetesException(0, "Unreachable", $"The Kubernetes API at {Config.Server} did not answer {method} {path}: {e.Message}");
-        }
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(ct);
-            if (!response.IsSuccessStatusCode) throw Error(method, path, response.StatusCode, text);
-            return text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
+            throw new KubernetesException(0, "Unreachable", $"The Kubernetes API at {Config.Server} (context " +
+                $"{Config.ContextName}) did not answer {method} {path}: {Innermost(e).Message}");
         }
     }
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
     private static KubernetesException Error(HttpMethod method, string path, HttpStatusCode status, string body)
     {
@@ -155,23 +177,5 @@ public sealed class KubernetesClient : IDisposable
         return present.Count == 0 ? "" : "?" + string.Join('&', present);
     }
 
-    private static RemoteCertificateValidationCallback ValidatorFor(KubeConfig config)
-    {
-        if (config.InsecureSkipTlsVerify) return (_, _, _, _) => true;
-        if (config.CertificateAuthorityPem == null) return (_, _, _, errors) => errors == SslPolicyErrors.None;
-        var authorities = new X509Certificate2Collection();
-        authorities.ImportFromPem(config.CertificateAuthorityPem);
-        return (_, certificate, _, errors) =>
-        {
-            if (certificate == null) return false;
-            if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0) return false;
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return chain.Build(new X509Certificate2(certificate));
-        };
-    }
-
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _library.Dispose();
 }

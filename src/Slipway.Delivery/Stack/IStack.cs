@@ -10,7 +10,8 @@ public interface IStack : IHazStack
 
     Target StackUp => _ => _
         .Description("Install, build and start the local stack (registries, Docker, Kubernetes, node simulator, Helm); writes .nuke/temp/stack/stack.env")
-        .OnlyWhenDynamic(() => IsInvoked("StackUp") || NeedsLocalStack)
+        .OnlyWhenDynamic(() => IsInvoked(nameof(StackUp)) || NeedsLocalStack,
+            "this run needs no local stack (a registry and a cluster of its own were given)")
         .Executes(async ct =>
         {
             var environment = await LocalStack.UpAsync(ct);

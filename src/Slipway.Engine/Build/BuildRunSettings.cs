@@ -9,6 +9,8 @@ public sealed record BuildRunSettings
     /// <summary>The repository root; found by walking up to a .nuke directory when null.</summary>
     public string? RootDirectory { get; init; }
     public bool InteractiveTerminal { get; init; }
+    /// <summary>Where answers to questions are read from; null when nobody can answer (standard input is not a terminal).</summary>
+    public TextReader? Input { get; init; }
     /// <summary>Keep .nuke/build.schema.json and build/Properties/launchSettings.json in step with the targets.</summary>
     public bool WriteIdeFiles { get; init; }
     /// <summary>Cancelled on Ctrl-C or SIGTERM.</summary>
@@ -21,6 +23,7 @@ public sealed record BuildRunSettings
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? ""),
         CurrentDirectory = Directory.GetCurrentDirectory(),
         InteractiveTerminal = !Console.IsOutputRedirected,
+        Input = Console.IsInputRedirected ? null : Console.In,
         WriteIdeFiles = true,
     };
 }

@@ -16,6 +16,12 @@ public interface ISlipwayBuild
     /// <summary>This run's targets in order (null before planning), e.g. to ask whether a target was invoked by name.</summary>
     ExecutionPlan? Plan { get; }
 
+    /// <summary>Values resolved once per run and shared by every target (an environment, a deploy context).</summary>
+    RunValues RunValues { get; }
+
+    /// <summary>Asks the person at the terminal; null when nobody can answer (CI, redirected input).</summary>
+    string? Ask(string question);
+
     bool IsInvoked(string target) => Plan?.Invoked.Any(t => t.Name.Equals(target, StringComparison.OrdinalIgnoreCase)) == true;
     /// <summary>The run's environment variables (the process's own, or those a test supplied).</summary>
     IReadOnlyDictionary<string, string> EnvironmentVariables { get; }

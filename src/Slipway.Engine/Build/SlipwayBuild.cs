@@ -16,6 +16,15 @@ public abstract class SlipwayBuild : ISlipwayBuild
     public Verbosity Verbosity { get; internal set; }
     /// <summary>The targets of this run in order, with their statuses as they progress.</summary>
     public ExecutionPlan? Plan { get; internal set; }
+    public RunValues RunValues { get; } = new();
+    internal TextReader? Input { get; set; }
+
+    public string? Ask(string question)
+    {
+        if (Input == null || IsServerBuild) return null;
+        BuildOutput.Current.Write(LogLevel.Warning, question);
+        return Input.ReadLine();
+    }
 
     /// <summary>Whether the user named this target (not merely a dependency of one).</summary>
     public bool IsInvoked(string target) => Plan?.Invoked.Any(t => t.Name.Equals(target, StringComparison.OrdinalIgnoreCase)) == true;

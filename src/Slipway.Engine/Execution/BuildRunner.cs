@@ -47,7 +47,11 @@ internal sealed class BuildRunner<T>(BuildRunSettings settings, Func<T, Target>[
             output.Write(LogLevel.Information, "Slipway — build and deliver\n");
 
         var root = settings.RootDirectory != null ? AbsolutePath.From(settings.RootDirectory) : RootDirectoryLocator.Locate(settings.CurrentDirectory);
-        var build = new T { RootDirectory = root, Host = host, EnvironmentVariables = settings.Environment, Verbosity = output.Verbosity };
+        var build = new T
+        {
+            RootDirectory = root, Host = host, EnvironmentVariables = settings.Environment, Verbosity = output.Verbosity,
+            Input = settings.Input,
+        };
 
         var parameterMembers = ParameterDiscovery.Discover(typeof(T));
         RefuseUnknownOptions(commandLine, parameterMembers);
@@ -69,6 +73,7 @@ internal sealed class BuildRunner<T>(BuildRunSettings settings, Func<T, Target>[
         if (invoked.Count == 0)
             throw new UsageException("No target was named and the build has no default target. Run with --help to list targets.");
         var plan = ExecutionPlanner.Plan(targets, invoked);
+        plan.PlanOnly = commandLine.Plan;
         build.Plan = plan;
         ApplySkips(plan, commandLine.Skip, targets);
         ApplyStaticConditions(plan);
@@ -150,7 +155,7 @@ internal sealed class BuildRunner<T>(BuildRunSettings settings, Func<T, Target>[
             if (TargetScheduler.FirstFalse(target.Definition.StaticConditions) is { } condition)
             {
                 target.Status = TargetStatus.Skipped;
-                target.Note = $"condition false: {condition}";
+                target.Note = condition;
             }
     }
 }

@@ -28,6 +28,24 @@ internal static class Requirements
         }
         if (problems.Count > 0)
             throw new UsageException("The build cannot start:\n  " + string.Join("\n  ", problems.Distinct()));
+        RunChecks(plan);
+    }
+
+    /// <summary>The targets' own checks (<see cref="ITargetDefinition.Validates"/>), in plan order.</summary>
+    private static void RunChecks(ExecutionPlan plan)
+    {
+        var problems = new List<string>();
+        foreach (var target in plan.Targets.Where(t => t.Status != TargetStatus.Skipped))
+            foreach (var check in target.Definition.Checks)
+            {
+                try { check(); }
+                catch (Exception e) when (e is UsageException or TargetFailedException)
+                {
+                    problems.Add(e.Message);
+                }
+            }
+        if (problems.Count > 0)
+            throw new UsageException("The build cannot start:\n  " + string.Join("\n  ", problems.Distinct()));
     }
 
     private static bool HasValue(object? value) => value switch

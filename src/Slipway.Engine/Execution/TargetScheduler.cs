@@ -88,16 +88,17 @@ internal sealed class TargetScheduler(ExecutionPlan plan, BuildOutput output, in
         if (condition != null)
         {
             target.Status = TargetStatus.Skipped;
-            return $"condition false: {condition}";
+            return condition;
         }
         return null;
     }
 
-    internal static string? FirstFalse(IEnumerable<Expression<Func<bool>>> conditions)
+    /// <summary>The explanation of the first false condition, or null when all hold.</summary>
+    internal static string? FirstFalse(IEnumerable<TargetCondition> conditions)
     {
         foreach (var condition in conditions)
-            if (!condition.Compile()())
-                return ConditionText.Of(condition);
+            if (!condition.Condition.Compile()())
+                return condition.Explanation;
         return null;
     }
 

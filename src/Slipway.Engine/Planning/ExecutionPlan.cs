@@ -18,4 +18,6 @@ public sealed class ExecutionPlan
     public IReadOnlySet<ExecutableTarget> OnlyTriggered { get; }
     /// <summary>For each planned target, the planned targets that must finish first.</summary>
     public IReadOnlyDictionary<ExecutableTarget, IReadOnlyList<ExecutableTarget>> Predecessors { get; }
+    /// <summary>The run only prints the plan (<c>--plan</c>): checks may describe, but must not ask or change anything.</summary>
+    public bool PlanOnly { get; internal set; }
 }

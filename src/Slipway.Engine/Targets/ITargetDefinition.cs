@@ -37,6 +37,18 @@ public interface ITargetDefinition
     /// <summary>Conditions checked just before the target runs; a false one skips it.</summary>
     ITargetDefinition OnlyWhenDynamic(params Expression<Func<bool>>[] conditions);
 
+    /// <summary>As <see cref="OnlyWhenStatic(Expression{Func{bool}}[])"/>; a skip is explained by <paramref name="skippedBecause"/>.</summary>
+    ITargetDefinition OnlyWhenStatic(Expression<Func<bool>> condition, string skippedBecause);
+
+    /// <summary>As <see cref="OnlyWhenDynamic(Expression{Func{bool}}[])"/>; a skip is explained by <paramref name="skippedBecause"/>.</summary>
+    ITargetDefinition OnlyWhenDynamic(Expression<Func<bool>> condition, string skippedBecause);
+
+    /// <summary>
+    /// Checks run after planning and before any target starts (also for <c>--plan</c>), once per check for the whole run.
+    /// A check refuses the run by throwing <see cref="UsageException"/> (exit 2) with what is wrong and what to do.
+    /// </summary>
+    ITargetDefinition Validates(params Action[] checks);
+
     /// <summary>Parameters that must have a value before the build starts, e.g. <c>Requires(() => RegistryPassword)</c>.</summary>
     ITargetDefinition Requires(params Expression<Func<object?>>[] parameters);
 

@@ -12,8 +12,9 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<TargetReference> RunsBefore { get; } = [];
     public List<TargetReference> TriggersTargets { get; } = [];
     public List<TargetReference> TriggeredByTargets { get; } = [];
-    public List<Expression<Func<bool>>> StaticConditions { get; } = [];
-    public List<Expression<Func<bool>>> DynamicConditions { get; } = [];
+    public List<TargetCondition> StaticConditions { get; } = [];
+    public List<TargetCondition> DynamicConditions { get; } = [];
+    public List<Action> Checks { get; } = [];
     public List<Expression<Func<object?>>> RequiredParameters { get; } = [];
     public List<string> RequiredTools { get; } = [];
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
@@ -36,8 +37,15 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition TriggeredBy(params Target[] targets) => Add(TriggeredByTargets, targets);
     public ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets) => Add(TriggeredByTargets, targets);
 
-    public ITargetDefinition OnlyWhenStatic(params Expression<Func<bool>>[] conditions) { StaticConditions.AddRange(conditions); return this; }
-    public ITargetDefinition OnlyWhenDynamic(params Expression<Func<bool>>[] conditions) { DynamicConditions.AddRange(conditions); return this; }
+    public ITargetDefinition OnlyWhenStatic(params Expression<Func<bool>>[] conditions) =>
+        Add(StaticConditions, conditions.Select(c => new TargetCondition(c, null)));
+    public ITargetDefinition OnlyWhenDynamic(params Expression<Func<bool>>[] conditions) =>
+        Add(DynamicConditions, conditions.Select(c => new TargetCondition(c, null)));
+    public ITargetDefinition OnlyWhenStatic(Expression<Func<bool>> condition, string skippedBecause) =>
+        Add(StaticConditions, [new TargetCondition(condition, skippedBecause)]);
+    public ITargetDefinition OnlyWhenDynamic(Expression<Func<bool>> condition, string skippedBecause) =>
+        Add(DynamicConditions, [new TargetCondition(condition, skippedBecause)]);
+    public ITargetDefinition Validates(params Action[] checks) { Checks.AddRange(checks); return this; }
     public ITargetDefinition Requires(params Expression<Func<object?>>[] parameters) { RequiredParameters.AddRange(parameters); return this; }
     public ITargetDefinition RequiresTool(params string[] toolNames) { RequiredTools.AddRange(toolNames); return this; }
 
@@ -49,6 +57,12 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Executes(Action<CancellationToken> action) => Executes(ct => { action(ct); return Task.CompletedTask; });
     public ITargetDefinition Executes(Func<Task> action) => Executes(_ => action());
     public ITargetDefinition Executes(Func<CancellationToken, Task> action) { Actions.Add(action); return this; }
+
+    private TargetDefinition Add(List<TargetCondition> list, IEnumerable<TargetCondition> conditions)
+    {
+        list.AddRange(conditions);
+        return this;
+    }
 
     private TargetDefinition Add(List<TargetReference> list, Target[] targets)
     {

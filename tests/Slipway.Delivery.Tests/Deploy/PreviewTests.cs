@@ -23,16 +23,16 @@ public sealed class PreviewTests(LocalStackFixture stack)
         var helm = new HelmClient(stack.Environment.Helm, stack.Environment.Kubeconfig);
         await helm.UpgradeAsync(new HelmUpgrade { Release = "apps", Chart = chart, Namespace = ns, Set = [new("image", stack.BaseImage)], Timeout = TimeSpan.FromSeconds(60) });
 
-        var list = await BuildCommand.RunAsync("ListPreviews");
+        var list = await BuildCommand.RunAsync("ListPreviews", "--cluster", "local");
         list.ExitCode.Should().Be(0, list.StandardOutput);
         list.StandardOutput.Should().Contain(ns[..Math.Min(ns.Length, 40)]).And.Contain(branch[..20]);
 
-        var destroy = await BuildCommand.RunAsync("DestroyPreview", "--env", "preview", "--preview-branch", branch);
+        var destroy = await BuildCommand.RunAsync("DestroyPreview", "--env", "preview", "--preview-branch", branch, "--cluster", "local");
 
         destroy.ExitCode.Should().Be(0, destroy.StandardOutput);
         destroy.StandardOutput.Should().Contain("uninstalled apps").And.Contain("destroyed");
         (await stack.Kubernetes.TryGetAsync(KubernetesResources.Namespace(ns))).Should().BeNull();
-        var again = await BuildCommand.RunAsync("DestroyPreview", "--env", "preview", "--preview-branch", branch);
+        var again = await BuildCommand.RunAsync("DestroyPreview", "--env", "preview", "--preview-branch", branch, "--cluster", "local");
         again.ExitCode.Should().Be(0);
         again.StandardOutput.Should().Contain("does not exist: nothing to destroy");
         Directory.Delete(chart, recursive: true);

@@ -1,0 +1,16 @@
+using System.Collections.Concurrent;
+
+namespace Slipway.Engine;
+
+/// <summary>
+/// Values a run resolves once and hands to every target that needs them, so a value the user typed travels one
+/// short path (components are interfaces and hold no fields: they keep such values here).
+/// </summary>
+public sealed class RunValues
+{
+    private readonly ConcurrentDictionary<string, Lazy<object?>> _values = new();
+
+    /// <summary>The value stored under <paramref name="key"/>, resolving it the first time (once, even across threads).</summary>
+    public T Get<T>(string key, Func<T> resolve) =>
+        (T)_values.GetOrAdd(key, _ => new Lazy<object?>(() => resolve(), LazyThreadSafetyMode.ExecutionAndPublication)).Value!;
+}
