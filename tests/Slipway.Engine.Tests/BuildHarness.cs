@@ -14,6 +14,9 @@ public sealed class BuildHarness : IDisposable
     public string Root { get; }
     public Dictionary<string, string> Environment { get; } = new() { ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "" };
 
+    /// <summary>What a person at the terminal would type (null: no terminal).</summary>
+    public string? Input { get; set; }
+
     public BuildRun Run<T>(params string[] args) where T : SlipwayBuild, new() => Run<T>(null, CancellationToken.None, args);
 
     public BuildRun Run<T>(Func<T, Target>? defaultTarget, CancellationToken interrupt, params string[] args) where T : SlipwayBuild, new()
@@ -26,6 +29,7 @@ public sealed class BuildHarness : IDisposable
             CurrentDirectory = Root,
             RootDirectory = Root,
             Interrupt = interrupt,
+            Input = Input == null ? null : new StringReader(Input),
         };
         var exitCode = SlipwayBuild.Execute<T>(args, settings, defaultTarget is null ? [] : [defaultTarget]);
         return new BuildRun(exitCode, writer.ToString());

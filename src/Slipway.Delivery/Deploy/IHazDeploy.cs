@@ -61,8 +61,11 @@ public interface IHazDeploy : IRetag, IHazDeployContext
             labels["slipway.io/preview"] = "true";
             annotations["slipway.io/branch"] = environment.DeployBranch ?? "";
         }
-        await kubernetes.EnsureNamespaceAsync(ns, labels, annotations, ct);
-        Log.Information($"namespace {ns} ready (environment {environment.Name}, commit {version.ShortSha})");
+        if (await kubernetes.TryEnsureNamespaceAsync(ns, labels, annotations, ct))
+            Log.Information($"namespace {ns} ready (environment {environment.Name}, commit {version.ShortSha})");
+        else
+            Log.Warning($"namespace {ns}: {cluster.Config.UserName ?? "this user"} may not create or label namespaces; " +
+                        "deploying into it as it is (the cluster's admins provide it)");
 
         var credentials = target != null ? RelocationCredentials : ImageRegistryCredentials;
         if (environment.PullSecret != null && credentials != null)

@@ -21,6 +21,25 @@ public static class KubernetesOperations
             },
         }, ct: ct);
 
+    /// <summary>
+    /// As <see cref="EnsureNamespaceAsync"/>, for users whose rights end at their namespace (namespaces are
+    /// cluster-scoped): false when the API forbids touching the namespace object, which the cluster's admins then own.
+    /// </summary>
+    public static async Task<bool> TryEnsureNamespaceAsync(this KubernetesClient client, string name,
+        IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string>? annotations = null,
+        CancellationToken ct = default)
+    {
+        try
+        {
+            await client.EnsureNamespaceAsync(name, labels, annotations, ct);
+            return true;
+        }
+        catch (KubernetesException e) when (e.Status == System.Net.HttpStatusCode.Forbidden)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Writes a Secret (created or replaced through server-side apply); values go base64-encoded, never to the log.</summary>
     public static Task<JsonObject> ApplySecretAsync(this KubernetesClient client, string ns, string name, string type,
         IReadOnlyDictionary<string, string> data, IReadOnlyDictionary<string, string>? labels = null, CancellationToken ct = default) =>

@@ -11,6 +11,7 @@ public static class KubernetesResources
     public static string PodLog(string ns, string name, string? container = null, int tailLines = 50) =>
         $"/api/v1/namespaces/{ns}/pods/{name}/log?tailLines={tailLines}" + (container != null ? $"&container={container}" : "");
     public static string Secrets(string ns) => $"/api/v1/namespaces/{ns}/secrets";
+    public static string ServiceAccounts(string ns) => $"/api/v1/namespaces/{ns}/serviceaccounts";
     public static string Secret(string ns, string name) => $"/api/v1/namespaces/{ns}/secrets/{name}";
     public static string ConfigMaps(string ns) => $"/api/v1/namespaces/{ns}/configmaps";
     public static string ConfigMap(string ns, string name) => $"/api/v1/namespaces/{ns}/configmaps/{name}";
