@@ -56,20 +56,37 @@ if (-not (Test-Path $StampFile) -or (Get-Content $StampFile -Raw).Trim() -ne $cu
     $common = @('--nologo', '-v', 'quiet', '-clp:ErrorsOnly', '-p:UseSharedCompilation=false', '-p:SlipwayBootstrap=true')
     $rid = (& $dotnet --info | Where-Object { $_ -match '^\s*RID:\s*(\S+)' } | ForEach-Object { $Matches[1] } | Select-Object -First 1)
     # ReadyToRun (precompiled) starts faster than JIT; it needs the SDK's crossgen package, else a plain build is used.
+    # A fresh output folder, swapped in whole: copying over the old one keeps a package's file when the new version's
+    # is older on disk (NuGet keeps archive dates), and would rewrite files a running build has mapped.
+    $next = "$Bin.next"
+    Remove-Item $next -Recurse -Force -ErrorAction SilentlyContinue
     $readyToRun = $false
     if ($rid) {
         & $dotnet restore $project -r $rid -p:PublishReadyToRun=true @common *> $log
         $readyToRun = $LASTEXITCODE -eq 0
     }
+    # crossgen skips an assembly whose precompiled copy is newer than it; NuGet keeps archive dates, so after a package
+    # change the old version's precompiled copy would be published: when the restored packages change, start afresh.
+    $obj = Join-Path $Temp 'bootstrap/obj'
+    $packagesStamp = Join-Path $Temp 'bootstrap/packages.stamp'
+    $assets = Get-ChildItem -Path $obj -Filter project.assets.json -Recurse -Depth 1 -ErrorAction SilentlyContinue
+    $packages = ($assets | Get-FileHash -Algorithm SHA256 | ForEach-Object Hash) -join ''
+    if (-not (Test-Path $packagesStamp) -or (Get-Content $packagesStamp) -ne $packages) {
+        Get-ChildItem -Path $obj -Directory -Recurse -Filter R2R -ErrorAction SilentlyContinue | Remove-Item -Recurse -Force
+        Set-Content -Path $packagesStamp -Value $packages
+    }
     if ($readyToRun) {
-        & $dotnet publish $project --no-restore -r $rid --self-contained false -p:PublishReadyToRun=true --output $Bin @common *> $log
+        & $dotnet publish $project --no-restore -r $rid --self-contained false -p:PublishReadyToRun=true --output $next @common *> $log
         Remove-Item (Join-Path $Temp 'build-compile-r2r.log') -ErrorAction SilentlyContinue
     } else {
         if (Test-Path $log) { Copy-Item $log (Join-Path $Temp 'build-compile-r2r.log') }
         Write-Host "ReadyToRun is unavailable (no crossgen package for $rid; .nuke/temp/build-compile-r2r.log): compiling without it."
-        & $dotnet build $project --output $Bin @common *> $log
+        & $dotnet build $project --output $next @common *> $log
     }
     if ($LASTEXITCODE -ne 0) { Get-Content $log | Write-Host; Fail 'compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log).' }
+    Remove-Item "$Bin.old" -Recurse -Force -ErrorAction SilentlyContinue
+    if (Test-Path $Bin) { Move-Item $Bin "$Bin.old" }
+    Move-Item $next $Bin
     Set-Content -Path $StampFile -Value $current
 }
 & $dotnet $dll @args

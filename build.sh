@@ -41,6 +41,17 @@ check_sdk() {
   fail "global.json needs .NET SDK $major_minor.x (at least $wanted); found: ${installed:-none}. Install it, or point DOTNET_ROOT at one."
 }
 
+# crossgen skips an assembly whose precompiled copy is newer than it; NuGet keeps archive dates, so after a package
+# change the old version's precompiled copy would be published: when the restored packages change, start afresh.
+forget_stale_precompiled() {
+  local obj="$TEMP/bootstrap/obj" stamp="$TEMP/bootstrap/packages.stamp" packages
+  packages="$(cat "$obj"/*/project.assets.json 2>/dev/null | sha256sum | cut -c1-16)"
+  if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$packages" ]]; then
+    find "$obj" -type d -name R2R -prune -exec rm -rf {} + 2>/dev/null || true
+    echo "$packages" > "$stamp"
+  fi
+}
+
 compile() {
   local dotnet="$1" current="$2"
   mkdir -p "$TEMP"
@@ -54,19 +65,27 @@ compile() {
     local project="$ROOT/build/_build.csproj" log="$TEMP/build-compile.log"
     # SlipwayBootstrap keeps this compile's obj/ and bin/ in .nuke/temp (Directory.Build.props), apart from IDE and test builds.
     local common=(--nologo -v quiet -clp:ErrorsOnly -p:UseSharedCompilation=false -p:SlipwayBootstrap=true)
+    # A fresh output folder, swapped in whole: copying over the old one keeps a package's file when the new version's
+    # is older on disk (NuGet keeps archive dates), and would rewrite files a running build has mapped.
+    local NEXT="$BIN.next"
+    rm -rf "$NEXT"
     local rid
     rid="$("$dotnet" --info 2>/dev/null | awk '$1 == "RID:" { print $2; exit }')"
     # ReadyToRun (precompiled) starts faster than JIT; it needs the SDK's crossgen package, else a plain build is used.
     if [[ -n "$rid" ]] && "$dotnet" restore "$project" -r "$rid" -p:PublishReadyToRun=true "${common[@]}" >"$log" 2>&1; then
-      "$dotnet" publish "$project" --no-restore -r "$rid" --self-contained false -p:PublishReadyToRun=true --output "$BIN" "${common[@]}" >"$log" 2>&1 \
+      forget_stale_precompiled
+      "$dotnet" publish "$project" --no-restore -r "$rid" --self-contained false -p:PublishReadyToRun=true --output "$NEXT" "${common[@]}" >"$log" 2>&1 \
         || { cat "$log" >&2; fail "compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log)."; }
       rm -f "$TEMP/build-compile-r2r.log"
     else
       cp "$log" "$TEMP/build-compile-r2r.log" 2>/dev/null || true
       echo "ReadyToRun is unavailable (no crossgen package for ${rid:-this platform}; .nuke/temp/build-compile-r2r.log): compiling without it." >&2
-      "$dotnet" build "$project" --output "$BIN" "${common[@]}" >"$log" 2>&1 \
+      "$dotnet" build "$project" --output "$NEXT" "${common[@]}" >"$log" 2>&1 \
         || { cat "$log" >&2; fail "compiling build/_build.csproj failed (full log: .nuke/temp/build-compile.log)."; }
     fi
+    rm -rf "$BIN.old"
+    if [[ -d "$BIN" ]]; then mv "$BIN" "$BIN.old"; fi
+    mv "$NEXT" "$BIN"
     echo "$current" > "$STAMP_FILE"
   ) 9>"$TEMP/build.lock"
 }

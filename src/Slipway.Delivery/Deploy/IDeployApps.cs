@@ -8,6 +8,6 @@ public interface IDeployApps : IDeployBase
     Target DeployApps => _ => _
         .Description("Deploy the apps (their bootstrap hook Job first), wait until ready; report in artifacts/deploy-<env>.md")
         .DependsOn<IDeployBase>(x => x.DeployBase)
-        .Validates(CheckDeployContext)
+        .Validates(CheckDeployInputs)
         .Executes(async ct => await DeployReleasesAsync(r => r.Components == ComponentKind.App, ct));
 }

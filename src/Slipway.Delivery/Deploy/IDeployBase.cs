@@ -10,6 +10,6 @@ public interface IDeployBase : IHazDeploy, IPushImage
         .Description("Deploy the base products (broker, database) and wait until they are ready")
         .DependsOn<IPushImage>(x => x.PushImage)
         .DependsOn<IRetag>(x => x.Retag)
-        .Validates(CheckDeployContext)
+        .Validates(CheckDeployInputs)
         .Executes(async ct => await DeployReleasesAsync(r => r.Components == ComponentKind.BaseProduct, ct));
 }

@@ -30,6 +30,22 @@ public interface IHazDeploy : IRetag, IHazDeployContext
         }
     }
 
+    /// <summary>
+    /// The check DeployBase and DeployApps run before anything starts: the deploy context, then what the deploy will
+    /// need from the user — every app secret (unless the environment generates them) and its target registry — and,
+    /// for a gated environment, a person's confirmation.
+    /// </summary>
+    void CheckDeployInputs()
+    {
+        var environment = DeployContext.Environment;
+        if (!environment.GenerateMissingSecrets)
+            SecretResolver.Resolve(AppSecrets, SecretSources);
+        if (environment.TargetRegistry is { } declared && RelocationTarget == null)
+            throw new UsageException($"Environment '{environment.Name}' relocates its images into {declared}, which is " +
+                                     "empty here: set the variables it names, or pass --target-registry host[:port][/prefix].");
+        CheckDeployContext(); // last: a person confirms only a run that can go through
+    }
+
     /// <summary>Deploys the releases the filter selects, in order; writes the report whatever happens.</summary>
     async Task<IReadOnlyList<ReleaseOutcome>> DeployReleasesAsync(Func<ReleaseDefinition, bool> which, CancellationToken ct)
     {

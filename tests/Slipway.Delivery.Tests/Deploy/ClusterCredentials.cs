@@ -8,7 +8,7 @@ namespace Slipway.Delivery.Tests.Deploy;
 
 /// <summary>
 /// Real credentials of the kinds users bring, minted on the local API server: a ServiceAccount token and a client
-/// certificate, each granted everything in one namespace only (RBAC), and kubeconfig files that use them.
+/// certificate, each admin of one namespace only (RBAC), and kubeconfig files that use them.
 /// </summary>
 internal sealed class ClusterCredentials(LocalStackFixture stack, string directory)
 {
@@ -19,7 +19,7 @@ internal sealed class ClusterCredentials(LocalStackFixture stack, string directo
 
     private string Pki => Path.Combine(Path.GetDirectoryName(stack.Environment.Kubeconfig)!, "pki");
 
-    /// <summary>Creates a ServiceAccount with every right in <paramref name="ns"/> and none elsewhere; returns its token.</summary>
+    /// <summary>Creates a ServiceAccount with the admin role in <paramref name="ns"/> and nothing elsewhere; returns its token.</summary>
     public async Task<string> ServiceAccountTokenAsync(string ns, string name)
     {
         await stack.Kubernetes.CreateAsync(KubernetesResources.ServiceAccounts(ns),
@@ -36,7 +36,7 @@ internal sealed class ClusterCredentials(LocalStackFixture stack, string directo
         throw new InvalidOperationException($"The controller-manager made no token for ServiceAccount {ns}/{name}.");
     }
 
-    /// <summary>A client certificate for <paramref name="user"/> signed by the cluster CA, granted everything in <paramref name="ns"/>.</summary>
+    /// <summary>A client certificate for <paramref name="user"/> signed by the cluster CA, admin in <paramref name="ns"/>.</summary>
     public async Task<(string CertificateFile, string KeyFile)> ClientCertificateAsync(string ns, string user)
     {
         using var ca = X509Certificate2.CreateFromPemFile(Path.Combine(Pki, "ca.crt"), Path.Combine(Pki, "ca.key"));
@@ -70,21 +70,12 @@ internal sealed class ClusterCredentials(LocalStackFixture stack, string directo
         return path;
     }
 
-    private async Task GrantNamespaceAsync(string ns, string name, JsonObject subject)
-    {
-        await stack.Kubernetes.CreateAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/roles", new JsonObject
-        {
-            ["metadata"] = new JsonObject { ["name"] = $"all-{name}" },
-            ["rules"] = new JsonArray(new JsonObject
-            {
-                ["apiGroups"] = new JsonArray("*"), ["resources"] = new JsonArray("*"), ["verbs"] = new JsonArray("*"),
-            }),
-        });
+    /// <summary>The built-in <c>admin</c> role, bound in one namespace: what a team's deployer usually gets.</summary>
+    private async Task GrantNamespaceAsync(string ns, string name, JsonObject subject) =>
         await stack.Kubernetes.CreateAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/rolebindings", new JsonObject
         {
-            ["metadata"] = new JsonObject { ["name"] = $"all-{name}" },
-            ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "Role", ["name"] = $"all-{name}" },
+            ["metadata"] = new JsonObject { ["name"] = $"admin-{name}" },
+            ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = "admin" },
             ["subjects"] = new JsonArray(subject),
         });
-    }
 }

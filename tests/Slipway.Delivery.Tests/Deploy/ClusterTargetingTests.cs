@@ -20,6 +20,7 @@ public sealed class ClusterTargetingTests(LocalStackFixture stack) : IDisposable
         var variables = new Dictionary<string, string?>
         {
             ["CI"] = null, ["KUBECONFIG"] = stack.Environment.Kubeconfig, ["KUBECONFIG_RECETTE"] = null, ["KUBECONFIG_PROD"] = null,
+            ["SLIPWAY_SECRET_ORDERS_DB_PASSWORD"] = "from-the-secret-store",
         };
         foreach (var (name, value) in more) variables[name] = value;
         return variables;
@@ -39,14 +40,14 @@ public sealed class ClusterTargetingTests(LocalStackFixture stack) : IDisposable
     public async Task An_unknown_environment_is_refused_before_anything_runs_and_the_registry_is_unchanged()
     {
         using var registry = new HttpClient { BaseAddress = new Uri($"http://{stack.Environment.Registry}/v2/") };
-        var before = await registry.GetStringAsync("_catalog?n=10000");
+        var before = await registry.GetStringAsync("_catalog?n=1000");
 
         var run = await BuildCommand.RunAsync(Shell(), "DeployApps", "--env", "nope");
 
         run.ExitCode.Should().Be(ExitCodes.Usage, run.StandardOutput);
         run.StandardOutput.Should().Contain("Unknown environment 'nope'").And.Contain("recette");
         run.StandardOutput.Should().NotContain("── ");
-        (await registry.GetStringAsync("_catalog?n=10000")).Should().Be(before);
+        (await registry.GetStringAsync("_catalog?n=1000")).Should().Be(before);
     }
 
     [Fact]
@@ -79,6 +80,17 @@ public sealed class ClusterTargetingTests(LocalStackFixture stack) : IDisposable
 
         run.StandardOutput.Should().Contain("Type the environment's name").And.Contain("Not confirmed ('staging' is not 'prod')");
         run.ExitCode.Should().Be(ExitCodes.Usage, run.StandardOutput);
+        run.StandardOutput.Should().NotContain("── ");
+    }
+
+    [Fact]
+    public async Task A_missing_app_secret_of_a_non_local_environment_is_refused_before_anything_runs()
+    {
+        var run = await BuildCommand.RunAsync(Shell(("SLIPWAY_SECRET_ORDERS_DB_PASSWORD", null)),
+            "DeployApps", "--env", "prod", "--cluster", "local", "--yes");
+
+        run.ExitCode.Should().Be(ExitCodes.Usage, run.StandardOutput);
+        run.StandardOutput.Should().Contain("orders-db/password").And.Contain("SLIPWAY_SECRET_ORDERS_DB_PASSWORD");
         run.StandardOutput.Should().NotContain("── ");
     }
 
