@@ -40,6 +40,26 @@ public static class DeployReport
         File.WriteAllText(artifacts / $"deploy-{environment}.md", md.ToString());
     }
 
+    /// <summary>Every release in order: this run's outcome, else an earlier target's from the last report (DeployBase before DeployApps).</summary>
+    public static IReadOnlyList<ReleaseOutcome> MergeWithEarlier(AbsolutePath artifacts, string environment,
+        IReadOnlyList<ReleaseDefinition> releases, IReadOnlyList<ReleaseOutcome> now)
+    {
+        var file = artifacts / $"deploy-{environment}.json";
+        if (!file.FileExists) return now;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var earlier = document.RootElement.GetProperty("releases").Deserialize<List<ReleaseOutcome>>(Json) ?? [];
+            return releases.Select(r => now.FirstOrDefault(o => o.Release == r.ReleaseName)
+                                        ?? earlier.FirstOrDefault(o => o.Release == r.ReleaseName))
+                .OfType<ReleaseOutcome>().ToList();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException)
+        {
+            return now;
+        }
+    }
+
     public static void Render(IReadOnlyList<ReleaseOutcome> outcomes)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Deploy[/]")

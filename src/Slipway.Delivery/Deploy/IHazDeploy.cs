@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Slipway.Delivery.Helm;
 using Slipway.Delivery.Images;
-using Slipway.Delivery.Kubernetes;
 using Slipway.Delivery.Registry;
 using Slipway.Delivery.Secrets;
 using Slipway.Delivery.Versioning;
@@ -46,7 +44,7 @@ public interface IHazDeploy : IRetag, IHazDeployContext
         CheckDeployContext(); // last: a person confirms only a run that can go through
     }
 
-    /// <summary>Deploys the releases the filter selects, in order; writes the report whatever happens.</summary>
+    /// <summary>Deploys the releases the filter selects, in order (see <see cref="EnvironmentDeploy"/>).</summary>
     async Task<IReadOnlyList<ReleaseOutcome>> DeployReleasesAsync(Func<ReleaseDefinition, bool> which, CancellationToken ct)
     {
         var context = DeployContext;
@@ -55,82 +53,32 @@ public interface IHazDeploy : IRetag, IHazDeployContext
         var images = RunImages;
         EnvironmentGuard.Check(environment, version, environment.Protections.ImmutableImages ? images : null);
         if (environment.Protections.ImmutableImages && images.Count == 0)
-            throw new TargetFailedException($"Environment '{environment.Name}' deploys images by digest: run PushImage first (artifacts/images.json is missing).");
-
+            throw new TargetFailedException($"Environment '{environment.Name}' deploys images by digest: run PushImage " +
+                                            "first (artifacts/images.json is missing).");
         var target = RelocationTarget;
         var registry = target?.ToString() ?? ImageRegistry.ToString();
-        var cluster = context.Cluster;
-        using var kubernetes = cluster.CreateClient();
-        var helm = new HelmClient(LocalHelm.Path, cluster.Kubeconfig, cluster.Config.ContextName);
-        var ns = context.Namespace;
-        Log.Information($"Deploying {context.Describe()}");
-
-        var labels = new Dictionary<string, string>
+        var deploy = new EnvironmentDeploy
         {
-            ["app.kubernetes.io/managed-by"] = "slipway",
-            ["slipway.io/environment"] = environment.Name,
-            ["slipway.io/git-sha"] = version.ShortSha,
-        };
-        var annotations = new Dictionary<string, string>();
-        if (environment.IsPreview)
-        {
-            labels["slipway.io/preview"] = "true";
-            annotations["slipway.io/branch"] = environment.DeployBranch ?? "";
-        }
-        if (await kubernetes.TryEnsureNamespaceAsync(ns, labels, annotations, ct))
-            Log.Information($"namespace {ns} ready (environment {environment.Name}, commit {version.ShortSha})");
-        else
-            Log.Warning($"namespace {ns}: {cluster.Config.UserName ?? "this user"} may not create or label namespaces; " +
-                        "deploying into it as it is (the cluster's admins provide it)");
-
-        var credentials = target != null ? RelocationCredentials : ImageRegistryCredentials;
-        if (environment.PullSecret != null && credentials != null)
-        {
-            await kubernetes.ApplyPullSecretAsync(ns, environment.PullSecret, (target ?? ImageRegistry).Host, credentials.Username, credentials.Password, ct);
-            Log.Information($"image pull secret {environment.PullSecret} written for {(target ?? ImageRegistry).Host}");
-        }
-        foreach (var (name, values) in SecretResolver.Resolve(AppSecrets, SecretSources))
-        {
-            await kubernetes.ApplySecretAsync(ns, name, "Opaque", values, new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "slipway" }, ct);
-            Log.Information($"secret {name} written ({values.Count} keys)");
-        }
-
-        var registries = new Dictionary<string, RegistryClient>();
-        RegistryClient RegistryFor(string host) => registries.TryGetValue(host, out var client) ? client
-            : registries[host] = new RegistryClient(host, host == target?.Host ? RelocationCredentials : host == ImageRegistry.Host ? ImageRegistryCredentials : null);
-        var known = new Dictionary<string, string>();
-        foreach (var image in images.Where(i => i.Digest.Length > 0))
-        {
-            known.TryAdd(Images.ManifestImages.Normalize(image.Reference(image.TagToDeploy)), image.Digest);
-            if (target != null)
-                known.TryAdd(Images.ManifestImages.Normalize($"{target.Host}/{target.RepositoryFor(image.Repository)}:{image.TagToDeploy}"), image.Digest);
-        }
-        var deployer = new ReleaseDeployer(helm, kubernetes, RegistryFor) { KnownDigests = known, PostRender = target != null ? RelocatingPostRender(target, environment.Name) : null };
-        var outcomes = new List<ReleaseOutcome>();
-        try
-        {
-            foreach (var release in Releases.Where(which))
+            Context = context,
+            Version = version,
+            Helm = new HelmClient(LocalHelm.Path, context.Cluster.Kubeconfig, context.Cluster.Config.ContextName),
+            Images = images,
+            PullRegistry = target ?? ImageRegistry,
+            PullCredentials = target != null ? RelocationCredentials : ImageRegistryCredentials,
+            RegistryCredentials = new Dictionary<string, RegistryCredentials?>
             {
-                var values = ValuesLayers.For(RootDirectory, environment, release, Components, registry, images, environment.Protections.ImmutableImages);
-                try
-                {
-                    outcomes.Add(await deployer.DeployAsync(release, ns, values, version.Sha, ct));
-                }
-                catch (DeployFailedException e)
-                {
-                    outcomes.Add(e.Outcome);
-                    throw;
-                }
-            }
-        }
-        finally
-        {
-            foreach (var client in registries.Values) client.Dispose();
-            var all = MergeWithEarlier(environment.Name, outcomes);
-            DeployReport.Write(ArtifactsDirectory, context, version.Sha, all);
-            DeployReport.Render(outcomes);
-        }
-        return outcomes;
+                [ImageRegistry.Host] = ImageRegistryCredentials,
+                [target?.Host ?? ImageRegistry.Host] = target != null ? RelocationCredentials : ImageRegistryCredentials,
+            },
+            Target = target,
+            Secrets = SecretResolver.Resolve(AppSecrets, SecretSources),
+            ValuesFor = release => ValuesLayers.For(RootDirectory, environment, release, Components, registry, images,
+                environment.Protections.ImmutableImages),
+            PostRender = target != null ? RelocatingPostRender(target, environment.Name) : null,
+            Artifacts = ArtifactsDirectory,
+            AllReleases = Releases,
+        };
+        return await deploy.DeployAsync(Releases.Where(which), ct);
     }
 
     /// <summary>The post-renderer that points images hard-coded by third-party charts at their relocated copies (Retag's record).</summary>
@@ -142,23 +90,5 @@ public interface IHazDeploy : IRetag, IHazDeployContext
         File.WriteAllText(file, plan.ToJson());
         var (command, arguments) = RelocatingPostRenderer.Invocation(file);
         return new PostRender(command, arguments, plan);
-    }
-
-    /// <summary>The report lists every release: the ones deployed now, and those of an earlier target (DeployBase before DeployApps).</summary>
-    private IReadOnlyList<ReleaseOutcome> MergeWithEarlier(string environment, IReadOnlyList<ReleaseOutcome> now)
-    {
-        var file = ArtifactsDirectory / $"deploy-{environment}.json";
-        if (!file.FileExists) return now;
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            var earlier = document.RootElement.GetProperty("releases").Deserialize<List<ReleaseOutcome>>(new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) ?? [];
-            return Releases.Select(r => now.FirstOrDefault(o => o.Release == r.ReleaseName) ?? earlier.FirstOrDefault(o => o.Release == r.ReleaseName))
-                .OfType<ReleaseOutcome>().ToList();
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException)
-        {
-            return now;
-        }
     }
 }

@@ -1,0 +1,119 @@
+using Slipway.Delivery.Helm;
+using Slipway.Delivery.Images;
+using Slipway.Delivery.Kubernetes;
+using Slipway.Delivery.Registry;
+using Slipway.Delivery.Versioning;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Deploy;
+
+/// <summary>
+/// Deploys releases into an environment's namespace: the namespace (labelled when the user may), the image pull secret,
+/// the app secrets, then each release in order through <see cref="ReleaseDeployer"/>; the report is written whatever happens.
+/// </summary>
+public sealed class EnvironmentDeploy
+{
+    public required DeployContext Context { get; init; }
+    public required SourceVersion Version { get; init; }
+    public required HelmClient Helm { get; init; }
+    /// <summary>This run's images (artifacts/images.json); their digests are known without asking a registry.</summary>
+    public required IReadOnlyList<BuiltImage> Images { get; init; }
+    /// <summary>The registry the pods pull from (the target registry when images are relocated), with its credentials.</summary>
+    public required ImageRegistry PullRegistry { get; init; }
+    public RegistryCredentials? PullCredentials { get; init; }
+    /// <summary>Credentials per registry host, for reading digests.</summary>
+    public required IReadOnlyDictionary<string, RegistryCredentials?> RegistryCredentials { get; init; }
+    /// <summary>The target registry images were relocated into; null when the environment has none.</summary>
+    public ImageRegistry? Target { get; init; }
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Secrets { get; init; }
+    public required Func<ReleaseDefinition, ValuesLayers> ValuesFor { get; init; }
+    public PostRender? PostRender { get; init; }
+    public required AbsolutePath Artifacts { get; init; }
+    /// <summary>Every release of the system, in order: the report lists those an earlier target deployed too.</summary>
+    public required IReadOnlyList<ReleaseDefinition> AllReleases { get; init; }
+
+    public async Task<IReadOnlyList<ReleaseOutcome>> DeployAsync(IEnumerable<ReleaseDefinition> releases, CancellationToken ct)
+    {
+        Log.Information($"Deploying {Context.Describe()}");
+        using var kubernetes = Context.Cluster.CreateClient();
+        await PrepareNamespaceAsync(kubernetes, ct);
+        var registries = new Dictionary<string, RegistryClient>();
+        RegistryClient RegistryFor(string host) => registries.TryGetValue(host, out var client) ? client
+            : registries[host] = new RegistryClient(host, RegistryCredentials.GetValueOrDefault(host));
+        var deployer = new ReleaseDeployer(Helm, kubernetes, RegistryFor) { KnownDigests = KnownDigests(), PostRender = PostRender };
+        var outcomes = new List<ReleaseOutcome>();
+        try
+        {
+            foreach (var release in releases)
+            {
+                try
+                {
+                    outcomes.Add(await deployer.DeployAsync(release, Context.Namespace, ValuesFor(release), Version.Sha, ct));
+                }
+                catch (DeployFailedException e)
+                {
+                    outcomes.Add(e.Outcome);
+                    throw;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var client in registries.Values) client.Dispose();
+            var all = DeployReport.MergeWithEarlier(Artifacts, Context.Environment.Name, AllReleases, outcomes);
+            DeployReport.Write(Artifacts, Context, Version.Sha, all);
+            DeployReport.Render(outcomes);
+        }
+        return outcomes;
+    }
+
+    private async Task PrepareNamespaceAsync(KubernetesClient kubernetes, CancellationToken ct)
+    {
+        var environment = Context.Environment;
+        var ns = Context.Namespace;
+        var labels = new Dictionary<string, string>
+        {
+            ["app.kubernetes.io/managed-by"] = "slipway",
+            ["slipway.io/environment"] = environment.Name,
+            ["slipway.io/git-sha"] = Version.ShortSha,
+        };
+        var annotations = new Dictionary<string, string>();
+        if (environment.IsPreview)
+        {
+            labels["slipway.io/preview"] = "true";
+            annotations["slipway.io/branch"] = environment.DeployBranch ?? "";
+        }
+        if (await kubernetes.TryEnsureNamespaceAsync(ns, labels, annotations, ct))
+            Log.Information($"namespace {ns} ready (environment {environment.Name}, commit {Version.ShortSha})");
+        else
+            Log.Warning($"namespace {ns}: {Context.Cluster.Config.UserName ?? "this user"} may not create or label " +
+                        "namespaces; deploying into it as it is (the cluster's admins provide it)");
+
+        if (environment.PullSecret != null && PullCredentials is { } credentials)
+        {
+            await kubernetes.ApplyPullSecretAsync(ns, environment.PullSecret, PullRegistry.Host, credentials.Username,
+                credentials.Password, ct);
+            Log.Information($"image pull secret {environment.PullSecret} written for {PullRegistry.Host}");
+        }
+        var managed = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "slipway" };
+        foreach (var (name, values) in Secrets)
+        {
+            await kubernetes.ApplySecretAsync(ns, name, "Opaque", values, managed, ct);
+            Log.Information($"secret {name} written ({values.Count} keys)");
+        }
+    }
+
+    /// <summary>Digests of this run's images, under their pushed and (when relocated) their target references.</summary>
+    private Dictionary<string, string> KnownDigests()
+    {
+        var known = new Dictionary<string, string>();
+        foreach (var image in Images.Where(i => i.Digest.Length > 0))
+        {
+            known.TryAdd(ManifestImages.Normalize(image.Reference(image.TagToDeploy)), image.Digest);
+            if (Target != null)
+                known.TryAdd(ManifestImages.Normalize(
+                    $"{Target.Host}/{Target.RepositoryFor(image.Repository)}:{image.TagToDeploy}"), image.Digest);
+        }
+        return known;
+    }
+}
