@@ -53,6 +53,6 @@ public sealed class RegistryAndDockerTests(LocalStackFixture stack)
     public async Task The_engine_reports_its_version_and_answers_ping()
     {
         (await stack.Docker.PingAsync()).Should().BeNull();
-        (await stack.Docker.VersionAsync())["ApiVersion"]!.GetValue<string>().Should().Be("1.41");
+        (await stack.Docker.VersionAsync()).ApiVersion.Should().Be("1.41");
     }
 }
