@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Docker.DotNet;
 
@@ -18,12 +20,15 @@ internal sealed class DockerFailures(DockerEndpoint endpoint, DockerTlsMaterial?
 
     public DockerException Refused(string what, DockerApiException e)
     {
-        var message = EngineMessage(e.ResponseBody);
+        var (message, fromEngine) = EngineMessage(e.ResponseBody);
         if (message.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal))
             return new DockerEndpointException(
                 $"The Docker engine at {endpoint} expects TLS, but none is set up for it: set DOCKER_TLS_VERIFY=1 and " +
                 "DOCKER_CERT_PATH to the folder holding its ca.pem, cert.pem and key.pem (GitLab's docker:dind: " +
                 "$DOCKER_TLS_CERTDIR/client).");
+        if (!fromEngine && e.StatusCode == HttpStatusCode.NotFound)
+            return new DockerEndpointException(
+                $"Something answers at {endpoint}, but not as a Docker engine (404 to a request to {what}). {endpoint.Remedy}");
         return new DockerException($"Docker could not {what}: {(int)e.StatusCode} {message}", e.StatusCode);
     }
 
@@ -31,8 +36,10 @@ internal sealed class DockerFailures(DockerEndpoint endpoint, DockerTlsMaterial?
     {
         if (endpoint.Tls is { } settings && IsHandshakeFailure(e))
         {
-            var reason = tls?.LastRejection
-                ?? $"{Innermost(e).Message} (the engine may have refused our client certificate, or serves no TLS there)";
+            var reason = tls?.LastRejection ?? (settings.HasClientCertificate
+                ? $"{Innermost(e).Message} (the engine may have refused our client certificate, or serves no TLS there)"
+                : $"{Innermost(e).Message} (we sent no client certificate: {settings.CertificateFile} and " +
+                  $"{settings.KeyFile} are missing, and an engine started with --tlsverify requires one)");
             return new DockerEndpointException(
                 $"The TLS handshake with the Docker engine at {endpoint} failed: {reason}. {settings.Directory} " +
                 $"({settings.Origin}) must hold the ca.pem, cert.pem and key.pem made for this engine, whose certificate " +
@@ -45,7 +52,7 @@ internal sealed class DockerFailures(DockerEndpoint endpoint, DockerTlsMaterial?
 
     private static bool IsHandshakeFailure(Exception e) =>
         e is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }
-        || Chain(e).Any(x => x is AuthenticationException);
+        || Chain(e).Any(x => x is AuthenticationException or CryptographicException);
 
     private static Exception Innermost(Exception e) => Chain(e).Last();
 
@@ -54,21 +61,21 @@ internal sealed class DockerFailures(DockerEndpoint endpoint, DockerTlsMaterial?
         for (Exception? x = e; x != null; x = x.InnerException) yield return x;
     }
 
-    /// <summary>The "message" of the engine's JSON error body, else the body itself.</summary>
-    private static string EngineMessage(string? body)
+    /// <summary>The "message" of the engine's JSON error body (FromEngine), else the body itself.</summary>
+    private static (string Message, bool FromEngine) EngineMessage(string? body)
     {
-        if (string.IsNullOrWhiteSpace(body)) return "(no message)";
+        if (string.IsNullOrWhiteSpace(body)) return ("(no message)", false);
         try
         {
             using var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
-                return message.GetString()!.Trim();
+                return (message.GetString()!.Trim(), true);
         }
         catch (JsonException)
         {
             // a plain-text answer
         }
-        return body.Trim();
+        return (body.Trim(), false);
     }
 }
