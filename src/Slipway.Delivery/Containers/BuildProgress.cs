@@ -9,6 +9,7 @@ namespace Slipway.Delivery.Containers;
 internal sealed class BuildProgress(Action<string>? onOutput) : IProgress<JSONMessage>
 {
     private const int TailLines = 15;
+    private const string SuccessPrefix = "Successfully built ";
     private readonly Queue<string> _stepOutput = new();
     private string? _step;
     private string? _imageId;
@@ -29,7 +30,7 @@ internal sealed class BuildProgress(Action<string>? onOutput) : IProgress<JSONMe
                 _stepOutput.Enqueue(text);
                 if (_stepOutput.Count > TailLines) _stepOutput.Dequeue();
             }
-            if (text.StartsWith("Successfully built ", StringComparison.Ordinal)) _imageId ??= text["Successfully built ".Length..];
+            if (text.StartsWith(SuccessPrefix, StringComparison.Ordinal)) _imageId ??= text[SuccessPrefix.Length..];
             onOutput?.Invoke(text);
         }
         if (value.AuxString("ID") is { } id) _imageId = id;
@@ -45,6 +46,8 @@ internal sealed class BuildProgress(Action<string>? onOutput) : IProgress<JSONMe
         return _imageId ?? throw new DockerBuildException($"{what} ended without an image id.{Tail()}", _step);
     }
 
-    private string Tail() => _stepOutput.Count == 0 ? ""
-        : $"\nLast output of {(_step != null ? "that step" : "the build")}:\n" + string.Join('\n', _stepOutput.Select(l => "    " + l));
+    private string Tail() => _stepOutput.Count == 0
+        ? ""
+        : $"\nLast output of {(_step != null ? "that step" : "the build")}:\n" +
+          string.Join('\n', _stepOutput.Select(line => "    " + line));
 }

@@ -14,10 +14,13 @@ public sealed class DockerContexts(string configDirectory)
 
     public string ConfigFile => Path.Combine(configDirectory, "config.json");
 
-    /// <summary>The context DOCKER_CONTEXT names, else config.json's currentContext; null for "default" or none.</summary>
+    /// <summary>The context DOCKER_CONTEXT names, else config.json's currentContext; null for "default" or none.
+    /// </summary>
     public DockerContext? Current(string? fromVariable)
     {
-        var (name, origin) = fromVariable != null ? (fromVariable, "DOCKER_CONTEXT") : (CurrentContext(), $"currentContext in {ConfigFile}");
+        var (name, origin) = fromVariable != null
+            ? (fromVariable, "DOCKER_CONTEXT")
+            : (CurrentContext(), $"currentContext in {ConfigFile}");
         return name is null or DefaultName ? null : Read(name, origin);
     }
 
@@ -54,17 +57,21 @@ public sealed class DockerContexts(string configDirectory)
         {
             using var document = JsonDocument.Parse(File.ReadAllText(meta));
             var docker = document.RootElement.GetProperty("Endpoints").GetProperty("docker");
-            host = docker.TryGetProperty("Host", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
+            host = docker.TryGetProperty("Host", out var h) && h.ValueKind == JsonValueKind.String
+                ? h.GetString()
+                : null;
             skipVerify = docker.TryGetProperty("SkipTLSVerify", out var s) && s.ValueKind == JsonValueKind.True;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new DockerEndpointException($"The {description} cannot be read from {meta}: it needs Endpoints.docker.Host " +
-                                              $"({e.Message}). Recreate the context with `docker context create`.");
+            throw new DockerEndpointException(
+                $"The {description} cannot be read from {meta}: it needs Endpoints.docker.Host ({e.Message}). " +
+                "Recreate the context with `docker context create`.");
         }
         if (string.IsNullOrEmpty(host))
-            throw new DockerEndpointException($"The {description} has no Endpoints.docker.Host in {meta}: recreate it with " +
-                                              "`docker context create --docker host=...`.");
+            throw new DockerEndpointException(
+                $"The {description} has no Endpoints.docker.Host in {meta}: recreate it with " +
+                "`docker context create --docker host=...`.");
         var tlsDirectory = Path.Combine(configDirectory, "contexts", "tls", id, "docker");
         var tls = Directory.Exists(tlsDirectory) || skipVerify
             ? new DockerTls(tlsDirectory, $"the TLS folder of docker context '{name}'", VerifyServer: !skipVerify)

@@ -36,8 +36,10 @@ public sealed class DockerEngine : IDockerEngine
             });
         _client = endpoint.IsUnixSocket
             ? builder.WithTransportOptions(new UnixSocketTransportOptions()).Build()
-            : builder.WithTransportOptions(new NativeHttpTransportOptions { ConfigureHandler = h => h.ConnectTimeout = ConnectTimeout })
-                .Build();
+            : builder.WithTransportOptions(new NativeHttpTransportOptions
+            {
+                ConfigureHandler = handler => handler.ConnectTimeout = ConnectTimeout,
+            }).Build();
     }
 
     public DockerEndpoint Endpoint { get; }
@@ -116,7 +118,8 @@ public sealed class DockerEngine : IDockerEngine
 
     public Task TagAsync(string image, string repository, string tag, CancellationToken ct = default) =>
         CallAsync($"tag {image} as {repository}:{tag}", () =>
-            _client.Images.TagImageAsync(image, new ImageTagParameters { RepositoryName = repository, Tag = tag }, ct), ct);
+            _client.Images.TagImageAsync(image, new ImageTagParameters { RepositoryName = repository, Tag = tag }, ct),
+            ct);
 
     public async Task<string?> PushAsync(string repository, string tag, RegistryCredentials? credentials,
         Action<string>? onOutput = null, CancellationToken ct = default)
@@ -135,8 +138,9 @@ public sealed class DockerEngine : IDockerEngine
         var separator = reference.StartsWith("sha256:", StringComparison.Ordinal) ? "@" : ":";
         var what = $"pull {repository}{separator}{reference}";
         var progress = new StreamProgress(what, onOutput);
-        await CallAsync(what, () => _client.Images.CreateImageAsync(
-            new ImagesCreateParameters { FromImage = repository, Tag = reference }, Auth(repository, credentials), progress, ct), ct);
+        var parameters = new ImagesCreateParameters { FromImage = repository, Tag = reference };
+        await CallAsync(what, () =>
+            _client.Images.CreateImageAsync(parameters, Auth(repository, credentials), progress, ct), ct);
         progress.ThrowIfFailed();
     }
 
@@ -147,16 +151,20 @@ public sealed class DockerEngine : IDockerEngine
             catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound) { }
         }, ct);
 
-    private static AuthConfig? Auth(string repository, RegistryCredentials? credentials) => credentials == null ? null
-        : new AuthConfig { Username = credentials.Username, Password = credentials.Password, ServerAddress = repository.Split('/')[0] };
+    private static AuthConfig? Auth(string repository, RegistryCredentials? credentials) => credentials == null
+        ? null
+        : new AuthConfig
+        {
+            Username = credentials.Username, Password = credentials.Password, ServerAddress = repository.Split('/')[0],
+        };
 
     /// <summary>
     /// X-Registry-Config, base64url as the engine decodes it (it silently drops a header it cannot decode; the library
     /// encodes this one as plain base64).
     /// </summary>
     private static string RegistryConfigHeader(IReadOnlyDictionary<string, RegistryCredentials> auth) =>
-        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(auth.ToDictionary(
-                a => a.Key, a => new { username = a.Value.Username, password = a.Value.Password, serveraddress = a.Key })))
+        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(auth.ToDictionary(a => a.Key,
+                a => new { username = a.Value.Username, password = a.Value.Password, serveraddress = a.Key })))
             .Replace('+', '-').Replace('/', '_');
 
     private Task CallAsync(string what, Func<Task> call, CancellationToken ct) =>

@@ -13,7 +13,8 @@ namespace Slipway.Delivery.Containers;
 /// </summary>
 internal sealed class DockerFailures(DockerEndpoint endpoint, DockerTlsMaterial? tls, TimeSpan connectTimeout)
 {
-    /// <summary>Whether the failure is the connection's (not the caller's cancellation, not the engine's answer).</summary>
+    /// <summary>Whether the failure is the connection's (not the caller's cancellation, nor the engine's answer).
+    /// </summary>
     public static bool IsConnectionFailure(Exception e, CancellationToken ct) =>
         e is HttpRequestException or SocketException or IOException or AuthenticationException or TimeoutException
         || (e is OperationCanceledException && !ct.IsCancellationRequested);
@@ -23,12 +24,13 @@ internal sealed class DockerFailures(DockerEndpoint endpoint, DockerTlsMaterial?
         var (message, fromEngine) = EngineMessage(e.ResponseBody);
         if (message.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal))
             return new DockerEndpointException(
-                $"The Docker engine at {endpoint} expects TLS, but none is set up for it: set DOCKER_TLS_VERIFY=1 and " +
-                "DOCKER_CERT_PATH to the folder holding its ca.pem, cert.pem and key.pem (GitLab's docker:dind: " +
+                $"The Docker engine at {endpoint} expects TLS, but none is set up for it: set DOCKER_TLS_VERIFY=1 " +
+                "and DOCKER_CERT_PATH to the folder holding its ca.pem, cert.pem and key.pem (GitLab's docker:dind: " +
                 "$DOCKER_TLS_CERTDIR/client).");
         if (!fromEngine && e.StatusCode == HttpStatusCode.NotFound)
             return new DockerEndpointException(
-                $"Something answers at {endpoint}, but not as a Docker engine (404 to a request to {what}). {endpoint.Remedy}");
+                $"Something answers at {endpoint}, but not as a Docker engine (404 to a request to {what}). " +
+                endpoint.Remedy);
         return new DockerException($"Docker could not {what}: {(int)e.StatusCode} {message}", e.StatusCode);
     }
 
@@ -42,11 +44,13 @@ internal sealed class DockerFailures(DockerEndpoint endpoint, DockerTlsMaterial?
                   $"{settings.KeyFile} are missing, and an engine started with --tlsverify requires one)");
             return new DockerEndpointException(
                 $"The TLS handshake with the Docker engine at {endpoint} failed: {reason}. {settings.Directory} " +
-                $"({settings.Origin}) must hold the ca.pem, cert.pem and key.pem made for this engine, whose certificate " +
-                $"must name the host of {endpoint.Host}. {endpoint.Remedy}");
+                $"({settings.Origin}) must hold the ca.pem, cert.pem and key.pem made for this engine, whose " +
+                $"certificate must name the host of {endpoint.Host}. {endpoint.Remedy}");
         }
         var timedOut = e is TimeoutException || Innermost(e) is TimeoutException || e is OperationCanceledException;
-        var why = timedOut ? $"no connection within {connectTimeout.TotalSeconds:0} s" : Innermost(e).Message;
+        var why = timedOut
+            ? $"it did not answer in time (at most {connectTimeout.TotalSeconds:0} s to connect)"
+            : Innermost(e).Message;
         return new DockerEndpointException($"Cannot reach the Docker engine at {endpoint}: {why}. {endpoint.Remedy}");
     }
 
@@ -68,8 +72,9 @@ internal sealed class DockerFailures(DockerEndpoint endpoint, DockerTlsMaterial?
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var message)
+                && message.ValueKind == JsonValueKind.String)
                 return (message.GetString()!.Trim(), true);
         }
         catch (JsonException)

@@ -6,7 +6,8 @@ namespace Slipway.Delivery.Containers;
 /// </summary>
 /// <param name="Directory">Where the files are looked for (DOCKER_CERT_PATH, or the context's TLS folder).</param>
 /// <param name="Origin">What chose that folder, for messages (e.g. "DOCKER_CERT_PATH").</param>
-/// <param name="VerifyServer">False only for DOCKER_TLS without DOCKER_TLS_VERIFY, or a context's SkipTLSVerify.</param>
+/// <param name="VerifyServer">False only for DOCKER_TLS without DOCKER_TLS_VERIFY, or a context's SkipTLSVerify.
+/// </param>
 public sealed record DockerTls(string Directory, string Origin, bool VerifyServer)
 {
     public string CaFile => Path.Combine(Directory, "ca.pem");

@@ -29,7 +29,9 @@ internal sealed class DockerTlsMaterial : IDisposable
         var file = tls.CertificateFile;
         try
         {
-            var client = tls.HasClientCertificate ? X509Certificate2.CreateFromPemFile(tls.CertificateFile, tls.KeyFile) : null;
+            var client = tls.HasClientCertificate
+                ? X509Certificate2.CreateFromPemFile(tls.CertificateFile, tls.KeyFile)
+                : null;
             var material = new DockerTlsMaterial(tls, client);
             file = tls.CaFile;
             if (tls.HasCa) material._ca.ImportFromPemFile(tls.CaFile);
@@ -39,8 +41,9 @@ internal sealed class DockerTlsMaterial : IDisposable
         catch (CryptographicException e)
         {
             throw new DockerEndpointException(
-                $"The TLS files for the Docker engine at {endpoint} cannot be used: {file} (or its key.pem): {e.Message}. " +
-                $"{tls.Directory} must hold the PEM files ca.pem, cert.pem and key.pem made for this engine.");
+                $"The TLS files for the Docker engine at {endpoint} cannot be used: {file} (or its key.pem): " +
+                $"{e.Message}. {tls.Directory} must hold the PEM files ca.pem, cert.pem and key.pem made for this " +
+                "engine.");
         }
     }
 
@@ -55,7 +58,7 @@ internal sealed class DockerTlsMaterial : IDisposable
         if (!_tls.VerifyServer) return null;
         if (certificate == null) return "the engine sent no certificate";
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
-            return "its certificate is not issued for the host we dialled (its subject alternative names do not list it)";
+            return "its certificate is not issued for the host dialled (its subject alternative names lack it)";
         if (_ca.Count == 0)
             return errors == SslPolicyErrors.None ? null
                 : $"its certificate is not signed by a CA this machine trusts, and there is no {_tls.CaFile}";
@@ -64,7 +67,12 @@ internal sealed class DockerTlsMaterial : IDisposable
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         custom.ChainPolicy.CustomTrustStore.AddRange(_ca);
-        if (chain != null) custom.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
+        if (chain != null)
+        {
+            // intermediates the engine sent along
+            custom.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
+            foreach (var element in chain.ChainElements) custom.ChainPolicy.ExtraStore.Add(element.Certificate);
+        }
         using var server = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         if (custom.Build(server)) return null;
         var status = string.Join(", ", custom.ChainStatus.Select(s => s.Status).Distinct());

@@ -21,18 +21,21 @@ public interface IDockerEngine : IDisposable
     /// <summary>Creates an image from a root file-system tarball (docker import).</summary>
     Task ImportAsync(Stream rootfsTar, string repository, string tag, CancellationToken ct = default);
 
-    /// <summary>Builds an image from a tar context; returns the image id. A failed step throws <see cref="DockerBuildException"/>.</summary>
-    Task<string> BuildAsync(DockerBuildRequest request, Stream contextTar, Action<string>? onOutput = null, CancellationToken ct = default);
+    /// <summary>
+    /// Builds an image from a tar context; returns its id. A failed step throws <see cref="DockerBuildException"/>.
+    /// </summary>
+    Task<string> BuildAsync(DockerBuildRequest request, Stream contextTar, Action<string>? onOutput = null,
+        CancellationToken ct = default);
 
     Task TagAsync(string image, string repository, string tag, CancellationToken ct = default);
 
     /// <summary>Pushes one tag; returns the digest the engine reports.</summary>
-    Task<string?> PushAsync(string repository, string tag, RegistryCredentials? credentials, Action<string>? onOutput = null,
-        CancellationToken ct = default);
+    Task<string?> PushAsync(string repository, string tag, RegistryCredentials? credentials,
+        Action<string>? onOutput = null, CancellationToken ct = default);
 
     /// <summary>Pulls one tag (or digest) from its registry.</summary>
-    Task PullAsync(string repository, string reference, RegistryCredentials? credentials, Action<string>? onOutput = null,
-        CancellationToken ct = default);
+    Task PullAsync(string repository, string reference, RegistryCredentials? credentials,
+        Action<string>? onOutput = null, CancellationToken ct = default);
 
     /// <summary>Removes an image (forced); an image the engine does not have is no error.</summary>
     Task RemoveImageAsync(string name, CancellationToken ct = default);

@@ -10,6 +10,7 @@ namespace Slipway.Delivery.Tests.Containers;
 /// <summary>The engine the docker CLI would use, from variables and a home folder this test writes.</summary>
 public sealed class DockerEndpointTests : IDisposable
 {
+    private static readonly string[] TlsFiles = ["ca.pem", "cert.pem", "key.pem"];
     private readonly string _home = Directory.CreateTempSubdirectory("slipway-docker-home-").FullName;
     private string DockerFolder => Path.Combine(_home, ".docker");
 
@@ -27,7 +28,8 @@ public sealed class DockerEndpointTests : IDisposable
     [Fact]
     public void DOCKER_HOST_names_a_unix_socket_or_a_tcp_engine()
     {
-        Resolve(("DOCKER_HOST", "unix:///run/user/1000/docker.sock")).SocketPath.Should().Be("/run/user/1000/docker.sock");
+        Resolve(("DOCKER_HOST", "unix:///run/user/1000/docker.sock")).SocketPath
+            .Should().Be("/run/user/1000/docker.sock");
         var tcp = Resolve(("DOCKER_HOST", "tcp://10.0.0.5:2375"));
 
         tcp.Host.Should().Be("tcp://10.0.0.5:2375");
@@ -41,7 +43,8 @@ public sealed class DockerEndpointTests : IDisposable
     {
         var certs = Directory.CreateDirectory(Path.Combine(_home, "certs", "client")).FullName;
 
-        var endpoint = Resolve(("DOCKER_HOST", "tcp://docker:2376"), ("DOCKER_TLS_VERIFY", "1"), ("DOCKER_CERT_PATH", certs));
+        var endpoint = Resolve(("DOCKER_HOST", "tcp://docker:2376"), ("DOCKER_TLS_VERIFY", "1"),
+            ("DOCKER_CERT_PATH", certs));
 
         endpoint.Host.Should().Be("tcp://docker:2376");
         endpoint.Tls!.VerifyServer.Should().BeTrue();
@@ -56,7 +59,8 @@ public sealed class DockerEndpointTests : IDisposable
     {
         Directory.CreateDirectory(DockerFolder);
 
-        Resolve(("DOCKER_HOST", "tcp://docker:2376"), ("DOCKER_TLS_VERIFY", "1")).Tls!.Directory.Should().Be(DockerFolder);
+        Resolve(("DOCKER_HOST", "tcp://docker:2376"), ("DOCKER_TLS_VERIFY", "1"))
+            .Tls!.Directory.Should().Be(DockerFolder);
 
         var config = Directory.CreateDirectory(Path.Combine(_home, "elsewhere")).FullName;
         Resolve(("DOCKER_HOST", "tcp://docker:2376"), ("DOCKER_TLS_VERIFY", "1"), ("DOCKER_CONFIG", config))
@@ -85,7 +89,8 @@ public sealed class DockerEndpointTests : IDisposable
     {
         var missing = Path.Combine(_home, "no-such-certs");
 
-        var resolve = () => Resolve(("DOCKER_HOST", "tcp://docker:2376"), ("DOCKER_TLS_VERIFY", "1"), ("DOCKER_CERT_PATH", missing));
+        var resolve = () => Resolve(("DOCKER_HOST", "tcp://docker:2376"), ("DOCKER_TLS_VERIFY", "1"),
+            ("DOCKER_CERT_PATH", missing));
 
         resolve.Should().Throw<DockerEndpointException>()
             .Which.Message.Should().Contain(missing).And.Contain("DOCKER_CERT_PATH").And.Contain("DOCKER_TLS_VERIFY");
@@ -100,7 +105,8 @@ public sealed class DockerEndpointTests : IDisposable
     {
         var resolve = () => Resolve(("DOCKER_HOST", host));
 
-        resolve.Should().Throw<DockerEndpointException>().Which.Message.Should().Contain("DOCKER_HOST").And.Contain(host).And.Contain(hint);
+        resolve.Should().Throw<DockerEndpointException>()
+            .Which.Message.Should().Contain("DOCKER_HOST").And.Contain(host).And.Contain(hint);
     }
 
     [Fact]
@@ -152,20 +158,23 @@ public sealed class DockerEndpointTests : IDisposable
         var resolve = () => Resolve(("DOCKER_CONTEXT", "gone"));
 
         resolve.Should().Throw<DockerEndpointException>()
-            .Which.Message.Should().Contain("'gone'").And.Contain("DOCKER_CONTEXT").And.Contain(ContextId("gone")).And.Contain("docker context ls");
+            .Which.Message.Should().Contain("'gone'").And.Contain("DOCKER_CONTEXT").And.Contain(ContextId("gone"))
+            .And.Contain("docker context ls");
     }
 
     [Fact]
     public void Certificate_files_that_cannot_be_read_are_named_when_connecting()
     {
         var certs = Directory.CreateDirectory(Path.Combine(_home, "certs")).FullName;
-        foreach (var file in new[] { "ca.pem", "cert.pem", "key.pem" }) File.WriteAllText(Path.Combine(certs, file), "not a certificate");
-        var endpoint = Resolve(("DOCKER_HOST", "tcp://docker:2376"), ("DOCKER_TLS_VERIFY", "1"), ("DOCKER_CERT_PATH", certs));
+        foreach (var file in TlsFiles) File.WriteAllText(Path.Combine(certs, file), "not a certificate");
+        var endpoint = Resolve(("DOCKER_HOST", "tcp://docker:2376"), ("DOCKER_TLS_VERIFY", "1"),
+            ("DOCKER_CERT_PATH", certs));
 
         var connect = () => DockerEngine.Connect(endpoint);
 
         connect.Should().Throw<DockerEndpointException>()
-            .Which.Message.Should().Contain(Path.Combine(certs, "cert.pem")).And.Contain("ca.pem, cert.pem and key.pem");
+            .Which.Message.Should().Contain(Path.Combine(certs, "cert.pem"))
+            .And.Contain("ca.pem, cert.pem and key.pem");
     }
 
     [Fact]
@@ -188,18 +197,21 @@ public sealed class DockerEndpointTests : IDisposable
         var meta = Directory.CreateDirectory(Path.Combine(DockerFolder, "contexts", "meta", ContextId(name))).FullName;
         File.WriteAllText(Path.Combine(meta, "meta.json"), JsonSerializer.Serialize(new
         {
-            Name = name, Metadata = new { }, Endpoints = new { docker = new { Host = host, SkipTLSVerify = skipTlsVerify } },
+            Name = name,
+            Metadata = new { },
+            Endpoints = new { docker = new { Host = host, SkipTLSVerify = skipTlsVerify } },
         }));
         var tls = Path.Combine(DockerFolder, "contexts", "tls", ContextId(name), "docker");
         if (withTls)
         {
             Directory.CreateDirectory(tls);
-            foreach (var file in new[] { "ca.pem", "cert.pem", "key.pem" }) File.WriteAllText(Path.Combine(tls, file), "");
+            foreach (var file in TlsFiles) File.WriteAllText(Path.Combine(tls, file), "");
         }
         return tls;
     }
 
-    private static string ContextId(string name) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
+    private static string ContextId(string name) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
 
     public void Dispose() => Directory.Delete(_home, recursive: true);
 }

@@ -13,12 +13,14 @@ public sealed class DockerEngineUnreachableTests
     public async Task A_closed_tcp_port_names_DOCKER_HOST_and_what_to_check()
     {
         var host = $"tcp://127.0.0.1:{ClosedPort()}";
-        using var docker = DockerEngine.Connect(DockerEndpoint.FromEnvironment(new Dictionary<string, string> { ["DOCKER_HOST"] = host }));
+        var variables = new Dictionary<string, string> { ["DOCKER_HOST"] = host };
+        using var docker = DockerEngine.Connect(DockerEndpoint.FromEnvironment(variables));
 
         var build = () => docker.BuildAsync(new DockerBuildRequest { Tags = ["x:1"] }, new MemoryStream());
 
         (await build.Should().ThrowAsync<DockerEndpointException>()).Which.Message
-            .Should().StartWith($"Cannot reach the Docker engine at {host} (DOCKER_HOST)").And.Contain("refused").And.Contain("Check that DOCKER_HOST");
+            .Should().StartWith($"Cannot reach the Docker engine at {host} (DOCKER_HOST)")
+            .And.Contain("refused").And.Contain("Check that DOCKER_HOST");
         (await docker.PingAsync()).Should().StartWith($"Cannot reach the Docker engine at {host}");
     }
 
@@ -26,7 +28,8 @@ public sealed class DockerEngineUnreachableTests
     public async Task A_missing_socket_says_how_to_start_the_engine_it_belongs_to()
     {
         var socket = Path.Combine(Path.GetTempPath(), $"slipway-no-engine-{Guid.NewGuid():N}.sock");
-        using var docker = DockerEngine.Connect(DockerEndpoint.Given("unix://" + socket, "the local stack's dockerd", "Run ./build.sh StackUp."));
+        var endpoint = DockerEndpoint.Given("unix://" + socket, "the local stack's dockerd", "Run ./build.sh StackUp.");
+        using var docker = DockerEngine.Connect(endpoint);
 
         var inspect = () => docker.InspectImageAsync("anything:1");
 

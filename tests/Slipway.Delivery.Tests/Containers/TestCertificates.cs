@@ -28,7 +28,8 @@ internal sealed class TestCertificates : IDisposable
     public X509Certificate2 Client { get; }
     public ECDsa ClientKey { get; }
 
-    /// <summary>ca.pem, cert.pem and key.pem, as DOCKER_CERT_PATH holds them; <paramref name="ca"/> defaults to this CA.</summary>
+    /// <summary>ca.pem, cert.pem and key.pem, as DOCKER_CERT_PATH holds them; <paramref name="ca"/> defaults to ours.
+    /// </summary>
     public string WriteClientFolder(string directory, X509Certificate2? ca = null, bool withClientCertificate = true)
     {
         Directory.CreateDirectory(directory);
@@ -41,15 +42,17 @@ internal sealed class TestCertificates : IDisposable
         return directory;
     }
 
-    /// <summary>The engine's side: ca.pem, server-cert.pem, server-key.pem (dockerd's --tlscacert, --tlscert, --tlskey).</summary>
+    /// <summary>The engine's side: ca.pem, server-cert.pem, server-key.pem (for --tlscacert, --tlscert, --tlskey).
+    /// </summary>
     public (string Ca, string Certificate, string Key) WriteServerFolder(string directory)
     {
         Directory.CreateDirectory(directory);
-        var files = (Path.Combine(directory, "ca.pem"), Path.Combine(directory, "server-cert.pem"), Path.Combine(directory, "server-key.pem"));
-        File.WriteAllText(files.Item1, Ca.ExportCertificatePem());
-        File.WriteAllText(files.Item2, Server.ExportCertificatePem());
-        File.WriteAllText(files.Item3, ServerKey.ExportPkcs8PrivateKeyPem());
-        return files;
+        var (ca, certificate, key) = (Path.Combine(directory, "ca.pem"), Path.Combine(directory, "server-cert.pem"),
+            Path.Combine(directory, "server-key.pem"));
+        File.WriteAllText(ca, Ca.ExportCertificatePem());
+        File.WriteAllText(certificate, Server.ExportCertificatePem());
+        File.WriteAllText(key, ServerKey.ExportPkcs8PrivateKeyPem());
+        return (ca, certificate, key);
     }
 
     private X509Certificate2 NewCa(string subject)
@@ -57,7 +60,8 @@ internal sealed class TestCertificates : IDisposable
         var key = Own(ECDsa.Create(ECCurve.NamedCurves.nistP256));
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(
+            new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         return Own(request.CreateSelfSigned(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1)));
     }
@@ -79,7 +83,8 @@ internal sealed class TestCertificates : IDisposable
         }
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F; // a positive serial number
-        var certificate = request.Create(ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1), serial);
+        var now = DateTimeOffset.UtcNow;
+        var certificate = request.Create(ca, now.AddHours(-1), now.AddDays(1), serial);
         return (Own(certificate), key);
     }
 

@@ -24,23 +24,29 @@ public sealed class TlsDockerEngineFixture : IAsyncLifetime
         Port = FreePort();
         ClientCertificates = _certificates.WriteClientFolder(Path.Combine(_root, "client"));
         WrongCaCertificates = _certificates.WriteClientFolder(Path.Combine(_root, "client-wrong-ca"), ca: _otherCa.Ca);
-        NoClientCertificate = _certificates.WriteClientFolder(Path.Combine(_root, "client-no-cert"), withClientCertificate: false);
+        NoClientCertificate =
+            _certificates.WriteClientFolder(Path.Combine(_root, "client-no-cert"), withClientCertificate: false);
     }
 
     public int Port { get; }
     public string Host => $"tcp://127.0.0.1:{Port}";
     /// <summary>A DOCKER_CERT_PATH with this engine's CA and a client certificate it accepts.</summary>
     public string ClientCertificates { get; }
-    /// <summary>The same client certificate, but the ca.pem of a CA that did not sign the engine's certificate.</summary>
+    /// <summary>The same client certificate, but the ca.pem of a CA that did not sign the engine's.</summary>
     public string WrongCaCertificates { get; }
     /// <summary>The right ca.pem, but no cert.pem/key.pem: the engine requires a client certificate.</summary>
     public string NoClientCertificate { get; }
     private string LogFile => Path.Combine(_root, "dockerd.log");
     private string SpawnPidFile => Path.Combine(_root, "spawn.pid");
 
-    /// <summary>The endpoint the docker CLI would use with these variables (and this fixture's folder as HOME).</summary>
-    public DockerEndpoint Endpoint(params (string Name, string Value)[] variables) =>
-        DockerEndpoint.FromEnvironment(new Dictionary<string, string>(variables.ToDictionary(v => v.Name, v => v.Value)) { ["HOME"] = _root });
+    /// <summary>The endpoint the docker CLI would use with these variables (and this fixture's folder as HOME).
+    /// </summary>
+    public DockerEndpoint Endpoint(params (string Name, string Value)[] variables)
+    {
+        var environment = variables.ToDictionary(v => v.Name, v => v.Value);
+        environment["HOME"] = _root;
+        return DockerEndpoint.FromEnvironment(environment);
+    }
 
     /// <summary>What GitLab sets for its docker:dind service with DOCKER_TLS_CERTDIR, pointed at this engine.</summary>
     public DockerEndpoint TlsEndpoint(string certPath) =>
@@ -53,8 +59,10 @@ public sealed class TlsDockerEngineFixture : IAsyncLifetime
         await ProcessRunner.RunAsync(spawn,
         [
             LogFile, SpawnPidFile, DockerEnginePart.Executable,
-            "-H", Host, "--tlsverify", "--tlscacert", server.Ca, "--tlscert", server.Certificate, "--tlskey", server.Key,
-            .. DockerEnginePart.IsolatedArguments(Path.Combine(_root, "data"), Path.Combine(_root, "exec"), Path.Combine(_root, "dockerd.pid")),
+            "-H", Host,
+            "--tlsverify", "--tlscacert", server.Ca, "--tlscert", server.Certificate, "--tlskey", server.Key,
+            .. DockerEnginePart.IsolatedArguments(
+                Path.Combine(_root, "data"), Path.Combine(_root, "exec"), Path.Combine(_root, "dockerd.pid")),
         ], new ProcessOptions { LogOutput = false, LogInvocation = false });
 
         using var engine = DockerEngine.Connect(TlsEndpoint(ClientCertificates));
@@ -63,8 +71,9 @@ public sealed class TlsDockerEngineFixture : IAsyncLifetime
         while ((problem = await engine.PingAsync()) != null)
         {
             if (DateTime.UtcNow > deadline || SpawnedPid() is not { } pid || !PosixSignals.IsAlive(pid))
-                throw new InvalidOperationException($"The TLS dockerd did not answer at {Host} ({problem}). {LogFile}:\n" +
-                                                    string.Join('\n', File.ReadLines(LogFile).TakeLast(15)));
+                throw new InvalidOperationException(
+                    $"The TLS dockerd did not answer at {Host} ({problem}). {LogFile}:\n" +
+                    string.Join('\n', File.ReadLines(LogFile).TakeLast(15)));
             await Task.Delay(200);
         }
     }
@@ -90,7 +99,8 @@ public sealed class TlsDockerEngineFixture : IAsyncLifetime
     /// <summary>The pid spawn.sh recorded, while that process is still this fixture's dockerd.</summary>
     private int? Pid() =>
         SpawnedPid() is { } pid && PosixSignals.CommandLine(pid) is var commandLine
-        && commandLine.Contains("dockerd", StringComparison.Ordinal) && commandLine.Contains(_root, StringComparison.Ordinal)
+        && commandLine.Contains("dockerd", StringComparison.Ordinal)
+        && commandLine.Contains(_root, StringComparison.Ordinal)
             ? pid
             : null;
 

@@ -11,7 +11,8 @@ namespace Slipway.Delivery.Tests.Containers;
 /// it builds and pushes to the local stack's registry; wrong or missing TLS settings fail with what to fix.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
-public sealed class TlsDockerEngineTests(LocalStackFixture stack, TlsDockerEngineFixture engine) : IClassFixture<TlsDockerEngineFixture>
+public sealed class TlsDockerEngineTests(LocalStackFixture stack, TlsDockerEngineFixture engine)
+    : IClassFixture<TlsDockerEngineFixture>
 {
     private readonly CancellationToken _token = new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token;
 
@@ -25,8 +26,8 @@ public sealed class TlsDockerEngineTests(LocalStackFixture stack, TlsDockerEngin
             ("Dockerfile", "FROM scratch\nCOPY hello.txt /\nLABEL io.slipway.test=tls\n"), ("hello.txt", content));
         var output = new List<string>();
 
-        var id = await docker.BuildAsync(new DockerBuildRequest { Tags = [$"{stack.Environment.Registry}/{repository}:1.0"] },
-            context, output.Add, _token);
+        var request = new DockerBuildRequest { Tags = [$"{stack.Environment.Registry}/{repository}:1.0"] };
+        var id = await docker.BuildAsync(request, context, output.Add, _token);
         var digest = await docker.PushAsync($"{stack.Environment.Registry}/{repository}", "1.0", null, ct: _token);
 
         (await docker.VersionAsync(_token)).ApiVersion.Should().NotBeEmpty();
@@ -45,20 +46,22 @@ public sealed class TlsDockerEngineTests(LocalStackFixture stack, TlsDockerEngin
         var version = () => docker.VersionAsync(_token);
 
         var message = (await version.Should().ThrowAsync<DockerEndpointException>()).Which.Message;
-        message.Should().Contain("TLS handshake").And.Contain(engine.Host).And.Contain("DOCKER_HOST").And.Contain("DOCKER_CERT_PATH")
+        message.Should().Contain("TLS handshake").And.Contain(engine.Host)
+            .And.Contain("DOCKER_HOST").And.Contain("DOCKER_CERT_PATH")
             .And.Contain($"not signed by the CA in {Path.Combine(engine.WrongCaCertificates, "ca.pem")}");
         (await docker.PingAsync(_token)).Should().Be(message);
     }
 
     [Fact]
-    public async Task An_engine_refusing_a_client_without_certificate_is_a_TLS_failure_that_names_the_certificate_folder()
+    public async Task An_engine_refusing_a_client_without_certificate_is_a_TLS_failure_naming_the_folder()
     {
         using var docker = DockerEngine.Connect(engine.TlsEndpoint(engine.NoClientCertificate));
 
         var version = () => docker.VersionAsync(_token);
 
         (await version.Should().ThrowAsync<DockerEndpointException>()).Which.Message
-            .Should().Contain("TLS handshake").And.Contain("client certificate").And.Contain(engine.NoClientCertificate);
+            .Should().Contain("TLS handshake").And.Contain("client certificate")
+            .And.Contain(engine.NoClientCertificate);
     }
 
     [Fact]
@@ -69,6 +72,7 @@ public sealed class TlsDockerEngineTests(LocalStackFixture stack, TlsDockerEngin
         var version = () => docker.VersionAsync(_token);
 
         (await version.Should().ThrowAsync<DockerEndpointException>()).Which.Message
-            .Should().Contain(engine.Host).And.Contain("expects TLS").And.Contain("DOCKER_TLS_VERIFY=1").And.Contain("DOCKER_CERT_PATH");
+            .Should().Contain(engine.Host).And.Contain("expects TLS")
+            .And.Contain("DOCKER_TLS_VERIFY=1").And.Contain("DOCKER_CERT_PATH");
     }
 }

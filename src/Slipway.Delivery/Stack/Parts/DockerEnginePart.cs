@@ -43,7 +43,7 @@ public sealed class DockerEnginePart(StackPaths paths) : StackPart("docker", pat
         var root = (Paths.State / "docker").CreateDirectory();
         Directory.CreateDirectory(Paths.DockerExecRoot);
         if (File.Exists(Paths.DockerSocket)) File.Delete(Paths.DockerSocket);
-        return Task.FromResult<(string, IReadOnlyList<string>)>(
-            (Executable, ["-H", Endpoint, .. IsolatedArguments(root / "data", Paths.DockerExecRoot, root / "dockerd.pid")]));
+        var isolated = IsolatedArguments(root / "data", Paths.DockerExecRoot, root / "dockerd.pid");
+        return Task.FromResult<(string, IReadOnlyList<string>)>((Executable, ["-H", Endpoint, .. isolated]));
     }
 }
