@@ -14,3 +14,9 @@ public sealed class DockerBuildException(string message, string? failingStep) : 
 {
     public string? FailingStep { get; } = failingStep;
 }
+
+/// <summary>
+/// No engine could be used: its endpoint is misconfigured, does not answer, or the TLS handshake failed. The message
+/// names the endpoint, what set it (DOCKER_HOST, DOCKER_CERT_PATH, a docker context…) and what to do.
+/// </summary>
+public sealed class DockerEndpointException(string message) : DockerException(message);

@@ -24,7 +24,7 @@ public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHa
             if (version.IsDirty && !IsLocalEnvironment())
                 throw new TargetFailedException("The working tree has uncommitted changes: images for a shared environment must come from a commit " +
                                                 "(their tag is the commit sha). Commit or stash them, or build with --env local.");
-            using var docker = new DockerEngineClient(DockerHost);
+            using var docker = DockerEngine.Connect(DockerEndpoint);
             using var registry = new RegistryClient(ImageRegistry.Host, ImageRegistryCredentials);
             var builder = new ImageBuilder(docker, registry, ImageRegistry, BaseRegistry ?? ImageRegistry.Host, version);
             using var gate = new SemaphoreSlim(Math.Max(1, BuildParallelism));

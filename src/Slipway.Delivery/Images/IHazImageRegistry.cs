@@ -1,3 +1,4 @@
+using Slipway.Delivery.Containers;
 using Slipway.Delivery.Registry;
 using Slipway.Delivery.Stack;
 using Slipway.Engine;
@@ -24,9 +25,13 @@ public interface IHazImageRegistry : IHazStack
     RegistryCredentials? ImageRegistryCredentials =>
         RegistryUsername != null && RegistryPassword != null ? new RegistryCredentials(RegistryUsername, RegistryPassword) : null;
 
-    string DockerHost => EnvironmentVariables.GetValueOrDefault("DOCKER_HOST") is { Length: > 0 } host && Registry != null
-        ? host
-        : StackEnvironment.DockerHost;
+    /// <summary>
+    /// The engine images are built with: with --registry, the one the docker CLI would use when DOCKER_HOST or
+    /// DOCKER_CONTEXT is set (TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH); otherwise the local stack's.
+    /// </summary>
+    DockerEndpoint DockerEndpoint => Registry != null && DockerEndpoint.IsConfigured(EnvironmentVariables)
+        ? DockerEndpoint.FromEnvironment(EnvironmentVariables)
+        : StackEnvironment.DockerEndpoint;
 
     AbsolutePath ImagesFile => ArtifactsDirectory / "images.json";
     /// <summary>What DockerBuild decided, for PushImage (which may run in another CI job).</summary>

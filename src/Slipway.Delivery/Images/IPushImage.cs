@@ -12,7 +12,7 @@ public interface IPushImage : IDockerBuild
         .Executes(async ct =>
         {
             var planned = ImagesManifest.Read(BuildPlanFile);
-            using var docker = new DockerEngineClient(DockerHost);
+            using var docker = DockerEngine.Connect(DockerEndpoint);
             using var registry = new RegistryClient(ImageRegistry.Host, ImageRegistryCredentials);
             var pusher = new ImagePusher(docker, registry);
             var pushed = new List<BuiltImage>();

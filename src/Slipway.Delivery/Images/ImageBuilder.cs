@@ -12,7 +12,7 @@ namespace Slipway.Delivery.Images;
 /// <c>inputs-&lt;digest&gt;</c> tag per image, so an unchanged component is found there and not rebuilt.
 /// A Dockerfile.base (the slow system layer) is built the same way, on its own inputs, and passed as BASE_IMAGE.
 /// </summary>
-public sealed class ImageBuilder(DockerEngineClient docker, RegistryClient registry, ImageRegistry target, string baseRegistry, SourceVersion version)
+public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, ImageRegistry target, string baseRegistry, SourceVersion version)
 {
     public const string InputsTagPrefix = "inputs-";
     /// <summary>The label naming the tag an image was first built under.</summary>

@@ -9,7 +9,7 @@ namespace Slipway.Delivery.Images;
 /// registry-side (the manifest of their inputs tag written under the new tags). Every tag's digest is then read
 /// back through the registry API.
 /// </summary>
-public sealed class ImagePusher(DockerEngineClient docker, RegistryClient registry)
+public sealed class ImagePusher(IDockerEngine docker, RegistryClient registry)
 {
     public async Task<BuiltImage> PushAsync(BuiltImage image, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Slipway.Delivery.Stack;
 /// The base images the sample components build FROM, made locally since no public registry is reachable:
 /// a Debian bookworm minbase (debootstrap) and a .NET runtime image (that rootfs + the host's dotnet runtime).
 /// </summary>
-public sealed class BaseImages(StackPaths paths, string registry, string dockerHost)
+public sealed class BaseImages(StackPaths paths, string registry, DockerEndpoint engine)
 {
     public const string DebianRepository = "slipway-base/debian";
     public const string DebianTag = "bookworm";
@@ -32,7 +32,7 @@ public sealed class BaseImages(StackPaths paths, string registry, string dockerH
         var hasRuntime = await registryClient.HeadManifestAsync(RuntimeRepository, RuntimeTag, ct) != null;
         if (hasDebian && hasRuntime) return false;
 
-        using var docker = new DockerEngineClient(dockerHost);
+        using var docker = DockerEngine.Connect(engine);
         if (!hasDebian || await docker.InspectImageAsync(Debian, ct) == null)
         {
             await EnsureRootfsAsync(ct);

@@ -67,7 +67,7 @@ public sealed class LocalStack
                 await Step(part.Name, async () => await part.EnsureStartedAsync(ct) ? "started" : "already running");
             }
             await Step("default service account", () => WaitForDefaultServiceAccountAsync(ct));
-            await Step("base images", async () => await new BaseImages(_paths, _registry.Endpoint, _docker.Endpoint).EnsureAsync(ct) ? "built and pushed" : "present");
+            await Step("base images", async () => await new BaseImages(_paths, _registry.Endpoint, _docker.Engine).EnsureAsync(ct) ? "built and pushed" : "present");
 
             var environment = new StackEnvironment
             {

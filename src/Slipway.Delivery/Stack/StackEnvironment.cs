@@ -1,4 +1,6 @@
+using Slipway.Delivery.Containers;
 using Slipway.Delivery.Registry;
+using Slipway.Delivery.Stack.Parts;
 
 namespace Slipway.Delivery.Stack;
 
@@ -15,6 +17,8 @@ public sealed record StackEnvironment
     public required string TargetRegistryUsername { get; init; }
     public required string TargetRegistryPassword { get; init; }
     public required string Helm { get; init; }
+
+    public DockerEndpoint DockerEndpoint => DockerEnginePart.EngineAt(DockerHost);
 
     public RegistryCredentials TargetRegistryCredentials => new(TargetRegistryUsername, TargetRegistryPassword);
 

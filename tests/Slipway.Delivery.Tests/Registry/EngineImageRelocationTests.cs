@@ -1,8 +1,7 @@
-using System.Formats.Tar;
-using System.Text;
 using FluentAssertions;
 using Slipway.Delivery.Containers;
 using Slipway.Delivery.Registry;
+using Slipway.Delivery.Tests.Containers;
 using Slipway.Delivery.Tests.Stack;
 using Xunit;
 
@@ -20,7 +19,7 @@ public sealed class EngineImageRelocationTests(LocalStackFixture stack) : IDispo
         var repository = _registries.Repository("built");
         var source = $"{stack.Environment.Registry}/{repository}";
         var relocated = $"{stack.Environment.TargetRegistry}/{repository}";
-        using var context = await ContextAsync(("Dockerfile", "FROM scratch\nCOPY hello.txt /\n"), ("hello.txt", Guid.NewGuid().ToString()));
+        using var context = await TarContext.OfAsync(("Dockerfile", "FROM scratch\nCOPY hello.txt /\n"), ("hello.txt", Guid.NewGuid().ToString()));
         await stack.Docker.BuildAsync(new DockerBuildRequest { Tags = [source + ":1.0"] }, context, ct: _registries.Token);
         var pushed = await stack.Docker.PushAsync(source, "1.0", null, ct: _registries.Token);
         // the engine forgets the image: pulling it back must fetch every part from the client registry
@@ -32,16 +31,6 @@ public sealed class EngineImageRelocationTests(LocalStackFixture stack) : IDispo
         result.TargetDigest.Should().Be(pushed);
         (await stack.Docker.InspectImageAsync($"{relocated}@{pushed}", _registries.Token)).Should().NotBeNull();
         await stack.Docker.RemoveImageAsync($"{relocated}@{pushed}", _registries.Token);
-    }
-
-    private static async Task<MemoryStream> ContextAsync(params (string Name, string Content)[] files)
-    {
-        var context = new MemoryStream();
-        await using (var tar = new TarWriter(context, leaveOpen: true))
-            foreach (var (name, content) in files)
-                await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) });
-        context.Position = 0;
-        return context;
     }
 
     public void Dispose() => _registries.Dispose();

@@ -14,12 +14,12 @@ public sealed class LocalStackFixture : IDisposable
         Environment = StackEnvironment.Read(file)
             ?? throw new InvalidOperationException($"The local stack is not up ({file} is missing): run ./build.sh StackUp, or run the tests with ./build.sh Test.");
         Kubernetes = new KubernetesClient(KubeConfig.FromFiles([Environment.Kubeconfig]));
-        Docker = new DockerEngineClient(Environment.DockerHost);
+        Docker = DockerEngine.Connect(Environment.DockerEndpoint);
     }
 
     public StackEnvironment Environment { get; }
     public KubernetesClient Kubernetes { get; }
-    public DockerEngineClient Docker { get; }
+    public IDockerEngine Docker { get; }
 
     /// <summary>The .NET runtime base image the stack pushed.</summary>
     public string BaseImage => $"{Environment.Registry}/{BaseImages.RuntimeRepository}:{BaseImages.RuntimeTag}";

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Slipway.Delivery.Containers;
 using Slipway.Delivery.Registry;
+using Slipway.Delivery.Tests.Containers;
 using Xunit;
 
 namespace Slipway.Delivery.Tests.Stack;
@@ -50,9 +51,45 @@ public sealed class RegistryAndDockerTests(LocalStackFixture stack)
     }
 
     [Fact]
+    public async Task A_build_pulls_its_base_image_from_the_client_registry_with_the_request_credentials()
+    {
+        var repository = $"{stack.Environment.TargetRegistry}/tests/auth-base";
+        var tag = "t" + Guid.NewGuid().ToString("N")[..10];
+        await stack.Docker.TagAsync(stack.BaseImage, repository, tag);
+        await stack.Docker.PushAsync(repository, tag, stack.Environment.TargetRegistryCredentials);
+        await stack.Docker.RemoveImageAsync($"{repository}:{tag}");
+        var built = $"{stack.Environment.Registry}/tests/auth-built:{tag}";
+        DockerBuildRequest Request(bool withCredentials) => new()
+        {
+            Tags = [built],
+            Pull = true,
+            RegistryAuth = withCredentials
+                ? new Dictionary<string, RegistryCredentials>
+                {
+                    [stack.Environment.TargetRegistry] = stack.Environment.TargetRegistryCredentials,
+                }
+                : new Dictionary<string, RegistryCredentials>(),
+        };
+        async Task<string> Build(bool withCredentials)
+        {
+            using var context = await TarContext.OfAsync(("Dockerfile", $"FROM {repository}:{tag}\n"));
+            return await stack.Docker.BuildAsync(Request(withCredentials), context);
+        }
+
+        var anonymous = () => Build(withCredentials: false);
+        (await anonymous.Should().ThrowAsync<DockerBuildException>()).Which.Message
+            .Should().Contain($"FROM {repository}:{tag}").And.ContainAny("no basic auth credentials", "unauthorized");
+        var id = await Build(withCredentials: true);
+
+        (await stack.Docker.InspectImageAsync(built))!.Id.Should().Be(id);
+        await stack.Docker.RemoveImageAsync(built);
+        await stack.Docker.RemoveImageAsync($"{repository}:{tag}");
+    }
+
+    [Fact]
     public async Task The_engine_reports_its_version_and_answers_ping()
     {
         (await stack.Docker.PingAsync()).Should().BeNull();
-        (await stack.Docker.VersionAsync())["ApiVersion"]!.GetValue<string>().Should().Be("1.41");
+        (await stack.Docker.VersionAsync()).ApiVersion.Should().Be("1.41");
     }
 }

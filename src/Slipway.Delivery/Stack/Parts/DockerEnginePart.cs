@@ -5,16 +5,37 @@ namespace Slipway.Delivery.Stack.Parts;
 /// <summary>Debian's dockerd on a unix socket in the stack dir: no bridge, no iptables changes, overlay2.</summary>
 public sealed class DockerEnginePart(StackPaths paths) : StackPart("docker", paths, "dockerd")
 {
+    public const string Executable = "/usr/sbin/dockerd";
+
     public override string Endpoint => "unix://" + Paths.DockerSocket;
+
+    public DockerEndpoint Engine => EngineAt(Endpoint);
+
+    /// <summary>The stack's engine at <paramref name="host"/>, with what to do when it does not answer.</summary>
+    public static DockerEndpoint EngineAt(string host) => DockerEndpoint.Given(host, "the local stack's dockerd",
+        "Start the local stack with ./build.sh StackUp (./build.sh StackStatus shows each part's health).");
+
+    /// <summary>
+    /// dockerd's arguments apart from its listeners (-H): its own state folders, and nothing that changes the host's
+    /// network (no bridge, no iptables rules).
+    /// </summary>
+    public static IReadOnlyList<string> IsolatedArguments(string dataRoot, string execRoot, string pidFile) =>
+    [
+        "--data-root", dataRoot,
+        "--exec-root", execRoot,
+        "--pidfile", pidFile,
+        "--iptables=false", "--ip6tables=false", "--bridge=none",
+        "--storage-driver", "overlay2",
+    ];
 
     public override async Task<(string? Problem, string? Version)> ProbeAsync(CancellationToken ct)
     {
         if (!File.Exists(Paths.DockerSocket)) return ("no socket yet", null);
-        using var client = new DockerEngineClient(Endpoint);
-        var problem = await client.PingAsync(ct);
+        using var engine = DockerEngine.Connect(Engine);
+        var problem = await engine.PingAsync(ct);
         if (problem != null) return (problem, null);
-        var version = await client.VersionAsync(ct);
-        return (null, $"{version["Version"]} (API {version["ApiVersion"]})");
+        var version = await engine.VersionAsync(ct);
+        return (null, $"{version.Version} (API {version.ApiVersion})");
     }
 
     protected override Task<(string Executable, IReadOnlyList<string> Arguments)> PrepareAsync(CancellationToken ct)
@@ -22,14 +43,7 @@ public sealed class DockerEnginePart(StackPaths paths) : StackPart("docker", pat
         var root = (Paths.State / "docker").CreateDirectory();
         Directory.CreateDirectory(Paths.DockerExecRoot);
         if (File.Exists(Paths.DockerSocket)) File.Delete(Paths.DockerSocket);
-        return Task.FromResult<(string, IReadOnlyList<string>)>(("/usr/sbin/dockerd",
-        [
-            "-H", Endpoint,
-            "--data-root", root / "data",
-            "--exec-root", Paths.DockerExecRoot,
-            "--pidfile", root / "dockerd.pid",
-            "--iptables=false", "--ip6tables=false", "--bridge=none",
-            "--storage-driver", "overlay2",
-        ]));
+        var isolated = IsolatedArguments(root / "data", Paths.DockerExecRoot, root / "dockerd.pid");
+        return Task.FromResult<(string, IReadOnlyList<string>)>((Executable, ["-H", Endpoint, .. isolated]));
     }
 }
