@@ -44,7 +44,7 @@ public interface IHazDeploy : IRetag
         var registry = target?.ToString() ?? ImageRegistry.ToString();
         var cluster = ClusterAccess.For(environment, Variable, LocalStack.Environment?.Kubeconfig, TemporaryDirectory);
         using var kubernetes = cluster.CreateClient();
-        var helm = new HelmClient(LocalHelm.Path, cluster.Kubeconfig, cluster.Context);
+        var helm = Helm.WithCluster(cluster.Kubeconfig, cluster.Context);
         var ns = NamespaceOf(environment);
 
         var labels = new Dictionary<string, string>

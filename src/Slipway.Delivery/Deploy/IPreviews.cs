@@ -17,7 +17,7 @@ public interface IPreviews : IHazDeploy
                 throw new UsageException($"DestroyPreview only destroys previews; '{environment.Name}' is not one. Pass --env <preview environment> --preview-branch <branch>.");
             var cluster = ClusterAccess.For(environment, Variable, LocalStack.Environment?.Kubeconfig, TemporaryDirectory);
             using var kubernetes = cluster.CreateClient();
-            var helm = new HelmClient(LocalHelm.Path, cluster.Kubeconfig, cluster.Context);
+            var helm = Helm.WithCluster(cluster.Kubeconfig, cluster.Context);
             var ns = NamespaceOf(environment);
             if (await kubernetes.TryGetAsync(KubernetesResources.Namespace(ns), ct) == null)
             {

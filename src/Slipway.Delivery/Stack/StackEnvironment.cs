@@ -14,7 +14,6 @@ public sealed record StackEnvironment
     public required string TargetRegistry { get; init; }
     public required string TargetRegistryUsername { get; init; }
     public required string TargetRegistryPassword { get; init; }
-    public required string Helm { get; init; }
 
     public RegistryCredentials TargetRegistryCredentials => new(TargetRegistryUsername, TargetRegistryPassword);
 
@@ -26,7 +25,6 @@ public sealed record StackEnvironment
         ["SLIPWAY_TARGET_REGISTRY"] = TargetRegistry,
         ["SLIPWAY_TARGET_REGISTRY_USERNAME"] = TargetRegistryUsername,
         ["SLIPWAY_TARGET_REGISTRY_PASSWORD"] = TargetRegistryPassword,
-        ["HELM"] = Helm,
     };
 
     public string ToEnvFile() =>
@@ -51,7 +49,6 @@ public sealed record StackEnvironment
             TargetRegistry = Value("SLIPWAY_TARGET_REGISTRY"),
             TargetRegistryUsername = Value("SLIPWAY_TARGET_REGISTRY_USERNAME"),
             TargetRegistryPassword = Value("SLIPWAY_TARGET_REGISTRY_PASSWORD"),
-            Helm = Value("HELM"),
         };
     }
 
