@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Slipway.Delivery.Helm;
 using Slipway.Delivery.Kubernetes;
 using Slipway.Delivery.Stack.Parts;
+using Slipway.Delivery.Tools;
 using Slipway.Engine;
 using Spectre.Console;
 
@@ -9,7 +11,7 @@ namespace Slipway.Delivery.Stack;
 /// <summary>
 /// The local stack: a registry, an authenticated "client" registry, a Docker engine, etcd + kube-apiserver +
 /// kube-controller-manager and the node simulator — installed, started, probed and stopped by the build. Helm is not
-/// part of it: it is a tool (<see cref="Helm.HelmTool"/>).
+/// a part of it but a tool (<see cref="HelmTool"/>); stack.env names the one the build uses, for shells.
 /// </summary>
 public sealed class LocalStack
 {
@@ -61,6 +63,8 @@ public sealed class LocalStack
             await Step("Kubernetes binaries", () => provisioning.BuildKubernetesAsync(ct));
             await Step("PKI", () => provisioning.CreatePkiAsync(ct));
             var (user, password, _) = await Step("client registry credentials", () => provisioning.ClientRegistryCredentialsAsync(ct));
+            var helm = await Step("helm (a tool, named in stack.env)",
+                () => Task.Run(() => HelmTool.Resolve(SlipwayCache.ProcessVariables()).Path, ct));
             foreach (var part in Parts)
             {
                 if (part == _controllerManager) _apiServer.WriteKubeconfig();
@@ -77,6 +81,7 @@ public sealed class LocalStack
                 TargetRegistry = _clientRegistry.Endpoint,
                 TargetRegistryUsername = user,
                 TargetRegistryPassword = password,
+                Helm = helm,
             };
             _paths.EnvironmentFile.WritePrivateTextIfChanged(environment.ToEnvFile());
             Log.Success($"Stack is up. Endpoints: source {_paths.EnvironmentFile.RelativeTo(_paths.RepositoryRoot)}");
@@ -95,7 +100,10 @@ public sealed class LocalStack
     /// <summary>The running stack's endpoints when every part was started by this stack and answers now; else null.</summary>
     private async Task<StackEnvironment?> AlreadyUpAsync(CancellationToken ct)
     {
-        var environment = Environment;
+        StackEnvironment? environment;
+        // a stack.env written by an older build lacks a variable: start again, which writes it anew
+        try { environment = Environment; }
+        catch (InvalidOperationException) { return null; }
         if (environment == null || Parts.Any(p => p.Daemon.RunningPid() == null || p.NeedsRestart)) return null;
         var probes = await Task.WhenAll(Parts.Select(p => p.ProbeAsync(ct)));
         return probes.All(p => p.Problem == null) ? environment : null;

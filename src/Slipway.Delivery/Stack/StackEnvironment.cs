@@ -14,6 +14,8 @@ public sealed record StackEnvironment
     public required string TargetRegistry { get; init; }
     public required string TargetRegistryUsername { get; init; }
     public required string TargetRegistryPassword { get; init; }
+    /// <summary>The helm the build uses (a tool, not a part of the stack), for shells that source stack.env.</summary>
+    public required string Helm { get; init; }
 
     public RegistryCredentials TargetRegistryCredentials => new(TargetRegistryUsername, TargetRegistryPassword);
 
@@ -25,6 +27,7 @@ public sealed record StackEnvironment
         ["SLIPWAY_TARGET_REGISTRY"] = TargetRegistry,
         ["SLIPWAY_TARGET_REGISTRY_USERNAME"] = TargetRegistryUsername,
         ["SLIPWAY_TARGET_REGISTRY_PASSWORD"] = TargetRegistryPassword,
+        ["HELM"] = Helm,
     };
 
     public string ToEnvFile() =>
@@ -49,6 +52,7 @@ public sealed record StackEnvironment
             TargetRegistry = Value("SLIPWAY_TARGET_REGISTRY"),
             TargetRegistryUsername = Value("SLIPWAY_TARGET_REGISTRY_USERNAME"),
             TargetRegistryPassword = Value("SLIPWAY_TARGET_REGISTRY_PASSWORD"),
+            Helm = Value("HELM"),
         };
     }
 
