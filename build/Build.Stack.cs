@@ -11,7 +11,8 @@ partial class Build
     /// <summary>
     /// The local stack comes up before the targets that use it: the integration tests always, and image and deploy
     /// targets when they run against the local environment or no registry was given. Rendering (LintCharts,
-    /// RenderManifests, ListImages) needs no stack: helm is a tool, and a render without a registry names a placeholder.
+    /// RenderManifests, ListImages) needs no stack: helm is a tool, and a render without a registry names a
+    /// placeholder.
     /// </summary>
     Target LocalStackWhenNeeded => _ => _
         .Unlisted()

@@ -21,7 +21,7 @@ public interface ICharts : IHazReleases
         });
 
     Target LintCharts => _ => _
-        .Description("Lint --strict and template every chart for every environment (local dependencies packed first); fails on any error")
+        .Description("Lint --strict and template every chart for every environment; fails on any error")
         .After<ICharts>(x => x.SyncChartVersions)
         .Executes(async ct =>
         {
@@ -51,7 +51,8 @@ public interface ICharts : IHazReleases
                 foreach (var environment in Environments)
                 {
                     var env = Concrete(environment);
-                    var layers = ValuesLayers.For(RootDirectory, env, release, Components, RenderRegistry, [], pinDigests: false);
+                    var layers = ValuesLayers.For(RootDirectory, env, release, Components, RenderRegistry, [],
+                        pinDigests: false);
                     try
                     {
                         await helm.LintAsync(release.Chart, layers.Files, layers.Set, ct);
@@ -76,7 +77,8 @@ public interface ICharts : IHazReleases
             var registry = environment.TargetRegistry is { } target ? VariableExpander.Expand(target, Variable) : null;
             foreach (var release in Releases)
             {
-                var manifests = await RenderAsync(environment, release, string.IsNullOrEmpty(registry) ? RenderRegistry : registry, ct);
+                var manifests = await RenderAsync(environment, release,
+                    string.IsNullOrEmpty(registry) ? RenderRegistry : registry, ct);
                 await File.WriteAllTextAsync(directory / $"{release.ReleaseName}.yaml", manifests, ct);
                 Log.Information($"{(directory / $"{release.ReleaseName}.yaml").RelativeTo(RootDirectory)}: {Images.ManifestImages.Find(manifests).Count} images");
             }

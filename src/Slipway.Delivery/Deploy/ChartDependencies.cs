@@ -4,9 +4,9 @@ namespace Slipway.Delivery.Deploy;
 
 /// <summary>
 /// Makes a chart's dependencies ready for lint, template and install, offline when they are at hand: a dependency
-/// vendored in its charts/ folder (unpacked, or a .tgz) is used as it is; a local (<c>file://</c>) one is packaged there
-/// when missing or older than its sources, deepest first. Only a missing dependency from a chart repository needs
-/// <c>helm dependency build</c> (and that repository). Also yields a chart's source files for a content digest.
+/// vendored in its charts/ folder (unpacked, or a .tgz) is used as it is; a local (<c>file://</c>) one is packed
+/// there when missing or older than its sources, deepest first. Only a missing dependency from a chart repository
+/// needs <c>helm dependency build</c> (and that repository). Also yields a chart's source files for a content digest.
 /// </summary>
 public static class ChartDependencies
 {
@@ -16,7 +16,8 @@ public static class ChartDependencies
         var full = Path.GetFullPath(chart);
         if (!done.Add(full)) return;
         var dependencies = ChartDependency.Of(full);
-        foreach (var local in dependencies.Where(d => d.IsLocal)) await BuildAsync(helm, local.DirectoryFrom(full), ct, done);
+        foreach (var local in dependencies.Where(d => d.IsLocal))
+            await BuildAsync(helm, local.DirectoryFrom(full), ct, done);
         var vendored = VendoredChart.In(full);
         var unavailable = dependencies.Where(d => !d.IsLocal && vendored.All(v => v.Name != d.Name)).ToList();
         if (unavailable.Count > 0)
@@ -36,7 +37,7 @@ public static class ChartDependencies
         }
     }
 
-    /// <summary>The chart's files and its local dependencies' files, excluding the archives the build packs and lock files.</summary>
+    /// <summary>The files of the chart and its local dependencies, but lock files and what the build packs.</summary>
     public static IReadOnlyList<string> SourceFiles(string chart)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
@@ -49,13 +50,14 @@ public static class ChartDependencies
                 if (Path.GetFileName(file) == "Chart.lock" || IsPackedByBuild(file)) continue;
                 files.Add(file);
             }
-            foreach (var dependency in ChartDependency.Of(directory).Where(d => d.IsLocal)) Collect(dependency.DirectoryFrom(directory));
+            foreach (var dependency in ChartDependency.Of(directory).Where(d => d.IsLocal))
+                Collect(dependency.DirectoryFrom(directory));
         }
         Collect(Path.GetFullPath(chart));
         return files.ToList();
     }
 
-    /// <summary>An archive the build packs from a local dependency: new bytes at every packing, so its sources count instead.</summary>
+    /// <summary>An archive packed from a local dependency: new bytes at each packing, so its sources count.</summary>
     private static bool IsPackedByBuild(string file)
     {
         if (!file.EndsWith(".tgz", StringComparison.Ordinal)) return false;
@@ -73,8 +75,8 @@ public static class ChartDependencies
         return SourceFiles(source).All(f => File.GetLastWriteTimeUtc(f) <= packed);
     }
 
-    private static async Task BuildFromRepositoriesAsync(HelmClient helm, string chart, IReadOnlyList<ChartDependency> missing,
-        CancellationToken ct)
+    private static async Task BuildFromRepositoriesAsync(HelmClient helm, string chart,
+        IReadOnlyList<ChartDependency> missing, CancellationToken ct)
     {
         try
         {
@@ -83,11 +85,12 @@ public static class ChartDependencies
         catch (HelmException e)
         {
             var names = string.Join(", ", missing.Select(d => $"{d.Name} ({d.Repository})"));
+            var (verb, pronoun) = missing.Count == 1 ? ("is", "it") : ("are", "them");
             throw new HelmException(
-                $"{chart} depends on {names}, which {(missing.Count == 1 ? "is" : "are")} not in its charts/ folder, and " +
-                $"helm dependency build could not fetch {(missing.Count == 1 ? "it" : "them")}: {e.ErrorOutput?.Trim() ?? e.Message}\n" +
-                "Vendor the chart (helm dependency update where its repository is reachable, then commit charts/*.tgz), " +
-                "or add its repository to helm (helm repo add).", e.ErrorOutput);
+                $"{chart} depends on {names}, which {verb} not in its charts/ folder, and helm dependency build " +
+                $"could not fetch {pronoun}: {e.ErrorOutput?.Trim() ?? e.Message}\nVendor the chart (helm " +
+                "dependency update where its repository is reachable, then commit charts/*.tgz), or add its " +
+                "repository to helm (helm repo add).", e.ErrorOutput);
         }
     }
 }

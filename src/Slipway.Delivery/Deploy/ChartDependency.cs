@@ -6,7 +6,7 @@ namespace Slipway.Delivery.Deploy;
 /// <summary>One entry of a Chart.yaml's <c>dependencies</c>: the chart's name and where it comes from.</summary>
 public sealed record ChartDependency(string Name, string Repository)
 {
-    /// <summary>A chart of this repository (<c>file://</c>), packaged by the build, as opposed to one from a chart repository.</summary>
+    /// <summary>A chart of this repository (<c>file://</c>), packed by the build, or else a repository's.</summary>
     public bool IsLocal => Repository.StartsWith("file://", StringComparison.Ordinal);
 
     /// <summary>The full path of a local dependency's chart directory.</summary>
@@ -18,10 +18,12 @@ public sealed record ChartDependency(string Name, string Repository)
         var file = Path.Combine(chart, "Chart.yaml");
         if (!File.Exists(file)) throw new HelmException($"{chart} is not a chart: it has no Chart.yaml.");
         using var reader = new StreamReader(file);
-        var root = ChartYaml.Load(reader);
-        if (root == null || !root.Children.TryGetValue("dependencies", out var list) || list is not YamlSequenceNode sequence) return [];
+        if (ChartYaml.Load(reader) is not { } root || !root.Children.TryGetValue("dependencies", out var list)
+            || list is not YamlSequenceNode sequence)
+            return [];
         return sequence.OfType<YamlMappingNode>()
-            .Select(d => new ChartDependency(ChartYaml.Scalar(d, "name") ?? "", ChartYaml.Scalar(d, "repository") ?? ""))
+            .Select(d => new ChartDependency(ChartYaml.Scalar(d, "name") ?? "",
+                ChartYaml.Scalar(d, "repository") ?? ""))
             .ToList();
     }
 }

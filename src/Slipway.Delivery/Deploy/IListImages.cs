@@ -31,7 +31,8 @@ public interface IListImages : IHazReleases
         if (Chart != null)
         {
             await ChartDependencies.BuildAsync(Helm, Chart, ct);
-            var manifests = await Helm.TemplateAsync("release", Chart, "default", Values.Select(v => v.Value).ToList(), [], ct);
+            var values = Values.Select(v => v.Value).ToList();
+            var manifests = await Helm.TemplateAsync("release", Chart, "default", values, [], ct);
             found.UnionWith(ManifestImages.Find(manifests, allImageKeys));
             return found.ToList();
         }

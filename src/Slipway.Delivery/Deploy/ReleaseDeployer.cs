@@ -77,7 +77,8 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
     }
 
     /// <summary>
-    /// Helm 3 post-renders no hook (helm 4 does): a hook whose image is outside the target registry would pull from elsewhere.
+    /// Helm 3 post-renders no hook (helm 4 does): a hook whose image is outside the target registry would pull from
+    /// elsewhere.
     /// </summary>
     private async Task RefuseHooksOutsideTargetAsync(ReleaseDefinition release, string ns, ValuesLayers values, RelocationPlan plan, CancellationToken ct)
     {
@@ -85,8 +86,8 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         if (outside.Count > 0)
             throw new TargetFailedException(
                 $"{release.ReleaseName}: hooks of the chart use images outside the target registry {plan.Target} ({string.Join(", ", outside)}), " +
-                "and helm 3 applies no post-renderer to hooks: point those images at the target registry in the chart's values, " +
-                "or deploy with helm 4 (it post-renders hooks too). Nothing was deployed.");
+                "and helm 3 applies no post-renderer to hooks: point those images at the target registry in the " +
+                "chart's values, or deploy with helm 4 (it post-renders hooks too). Nothing was deployed.");
     }
 
     /// <summary>Runs the upgrade; returns null on success, else why it failed (helm's error, or a hopeless pod seen first).</summary>

@@ -26,7 +26,7 @@ public static class RelocatingPostRenderer
         catch (Exception e) when (e is TargetFailedException or IOException)
         {
             Console.Error.WriteLine(e.Message);
-            // helm 4 runs this as a plugin and does not show its error output: the client that started helm reads it here
+            // helm 4 runs this as a plugin and does not show its error output: the client that started helm reads it
             if (System.Environment.GetEnvironmentVariable(PostRendererPlugin.ErrorFileVariable) is { Length: > 0 } file)
                 File.WriteAllText(file, e.Message + "\n");
             return 1;

@@ -3,7 +3,7 @@ using System.IO.Compression;
 
 namespace Slipway.Delivery.Deploy;
 
-/// <summary>A chart in a chart's <c>charts/</c> folder, unpacked (a directory) or packaged (a .tgz), named as helm names it.</summary>
+/// <summary>A chart in another's <c>charts/</c> folder, unpacked (a directory) or packed (a .tgz).</summary>
 public sealed record VendoredChart(string Name, string Path, bool IsArchive)
 {
     /// <summary>The charts in <paramref name="chart"/>'s charts/ folder (empty when it has none).</summary>
@@ -19,7 +19,7 @@ public sealed record VendoredChart(string Name, string Path, bool IsArchive)
         return found;
     }
 
-    /// <summary>The name in the archive's Chart.yaml (helm packages a chart as &lt;name&gt;/Chart.yaml …); null when unreadable.</summary>
+    /// <summary>The name in the archive's &lt;chart&gt;/Chart.yaml; null when it has none or cannot be read.</summary>
     public static string? NameInArchive(string archive)
     {
         try

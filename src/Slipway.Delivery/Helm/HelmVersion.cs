@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Slipway.Engine;
 
@@ -11,15 +12,19 @@ public static partial class HelmVersion
     /// <summary>"v3.18.0" or "v4.1.4+g05fa379" → the version; null when the text is not one.</summary>
     public static Version? Parse(string text) =>
         Pattern().Match(text.Trim()) is { Success: true } match
-            ? new Version(int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value), int.Parse(match.Groups[3].Value))
+            ? new Version(Number(match, 1), Number(match, 2), Number(match, 3))
             : null;
+
+    private static int Number(Match match, int group) =>
+        int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
     /// <summary>The binary's version, or null when it does not answer like helm.</summary>
     public static async Task<Version?> ReadAsync(string helm, CancellationToken ct = default)
     {
         try
         {
-            var result = await ProcessRunner.RunAsync(helm, ["version", "--template", "{{.Version}}"], new ProcessOptions
+            var arguments = new[] { "version", "--template", "{{.Version}}" };
+            var result = await ProcessRunner.RunAsync(helm, arguments, new ProcessOptions
             {
                 LogOutput = false, LogInvocation = false, AllowFailure = true, Timeout = TimeSpan.FromMinutes(1),
             }, ct);

@@ -9,7 +9,7 @@ public sealed class PostRendererPlugin : IDisposable
 {
     public const string Name = "slipway-post-renderer";
 
-    /// <summary>Helm 4 keeps a plugin's error output to itself: a post-renderer writes its error to the file this names.</summary>
+    /// <summary>Helm 4 hides a plugin's error output: the post-renderer writes it to the file this names.</summary>
     public const string ErrorFileVariable = "SLIPWAY_POST_RENDERER_ERROR_FILE";
 
     private readonly DirectoryInfo _root;
@@ -41,7 +41,8 @@ public sealed class PostRendererPlugin : IDisposable
     }
 
     /// <summary>What the post-renderer reported before it failed, if anything.</summary>
-    public string? ReadError() => File.Exists(ErrorFile) && File.ReadAllText(ErrorFile).Trim() is { Length: > 0 } error ? error : null;
+    public string? ReadError() =>
+        File.Exists(ErrorFile) && File.ReadAllText(ErrorFile).Trim() is { Length: > 0 } error ? error : null;
 
     public void Dispose()
     {

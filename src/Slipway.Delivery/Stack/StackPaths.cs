@@ -11,7 +11,8 @@ public sealed class StackPaths(AbsolutePath repositoryRoot, string? cacheDirecto
 {
     public AbsolutePath RepositoryRoot { get; } = repositoryRoot;
     public AbsolutePath State => RepositoryRoot / ".nuke" / "temp" / "stack";
-    public AbsolutePath Cache { get; } = cacheDirectory != null ? AbsolutePath.From(cacheDirectory) : SlipwayCache.Root();
+    public AbsolutePath Cache { get; } =
+        cacheDirectory != null ? AbsolutePath.From(cacheDirectory) : SlipwayCache.Root(SlipwayCache.ProcessVariables());
     public AbsolutePath Scripts => RepositoryRoot / "src" / "Slipway.Delivery" / "Stack" / "scripts";
     public AbsolutePath Logs => State / "logs";
     public AbsolutePath Pids => State / "pids";

@@ -2,7 +2,10 @@ using Slipway.Engine;
 
 namespace Slipway.Delivery.Stack;
 
-/// <summary>The install and build steps before anything starts: Debian packages, Kubernetes binaries, PKI, client-registry credentials.</summary>
+/// <summary>
+/// The install and build steps before anything starts: Debian packages, Kubernetes binaries, PKI, client-registry
+/// credentials.
+/// </summary>
 public sealed class StackProvisioning(StackPaths paths, Verbosity verbosity)
 {
     private ProcessOptions ScriptOptions => new()

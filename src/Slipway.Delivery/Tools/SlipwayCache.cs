@@ -12,11 +12,13 @@ public static class SlipwayCache
 
     public static AbsolutePath Root(IReadOnlyDictionary<string, string> variables)
     {
-        if (variables.GetValueOrDefault(Variable) is { Length: > 0 } chosen) return AbsolutePath.From(Path.GetFullPath(chosen));
+        if (variables.GetValueOrDefault(Variable) is { Length: > 0 } chosen)
+            return AbsolutePath.From(Path.GetFullPath(chosen));
         if (OperatingSystem.IsLinux() && Environment.UserName == "root") return AbsolutePath.From("/var/cache/slipway");
         if (variables.GetValueOrDefault("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathFullyQualified(xdg))
             return AbsolutePath.From(xdg) / "slipway";
-        return AbsolutePath.From(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)) / ".cache" / "slipway";
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return AbsolutePath.From(home) / ".cache" / "slipway";
     }
 
     /// <summary>The root for this process's own environment variables.</summary>

@@ -4,7 +4,7 @@ using Slipway.Sample.Tests.Support;
 
 namespace Slipway.Sample.Tests.Charts;
 
-/// <summary>The real helm binary the build uses: HELM, else helm on PATH, else the pinned release it installs.</summary>
+/// <summary>The real helm the build uses: HELM, else helm on PATH, else the pinned release it installs.</summary>
 public static class Helm
 {
     public static string Path => HelmTool.Resolve(SlipwayCache.ProcessVariables()).Path;

@@ -5,8 +5,8 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Charts;
 
 /// <summary>
-/// A fresh clone of this repository (its committed state) lints every chart at the first run: nothing packed beforehand,
-/// no local stack, no cluster. The clone compiles its own build, so this is one slow test.
+/// A fresh clone of this repository (its committed state) lints every chart at the first run: nothing packed
+/// beforehand, no local stack, no cluster. The clone compiles its own build, so this is one slow test.
 /// </summary>
 public sealed class FreshCloneTests : IDisposable
 {
@@ -19,7 +19,7 @@ public sealed class FreshCloneTests : IDisposable
         await ProcessRunner.RunAsync("git", ["clone", "--quiet", RepositoryRoot.Path, clone],
             new ProcessOptions { LogOutput = false, LogInvocation = false });
 
-        var run = await ProcessRunner.RunAsync(Path.Combine(clone, "build.sh"), ["LintCharts", "--no-logo"], new ProcessOptions
+        var options = new ProcessOptions
         {
             WorkingDirectory = clone,
             LogOutput = false,
@@ -27,7 +27,8 @@ public sealed class FreshCloneTests : IDisposable
             AllowFailure = true,
             Timeout = TimeSpan.FromMinutes(15),
             Environment = new Dictionary<string, string?> { ["GITLAB_CI"] = null, ["GITHUB_ACTIONS"] = null },
-        });
+        };
+        var run = await ProcessRunner.RunAsync(Path.Combine(clone, "build.sh"), ["LintCharts", "--no-logo"], options);
 
         run.ExitCode.Should().Be(0, run.StandardOutput + run.StandardError);
         run.StandardOutput.Should().Contain("✓ base × local").And.Contain("✓ apps × prod").And.NotContain("StackUp");

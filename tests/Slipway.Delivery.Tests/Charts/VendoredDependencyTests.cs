@@ -24,7 +24,8 @@ public sealed class VendoredDependencyTests
         await ChartDependencies.BuildAsync(helm, umbrella.Chart, CancellationToken.None);
         var manifests = await helm.TemplateAsync("shop", umbrella.Chart, "default", [], []);
 
-        ManifestImages.Find(manifests).Should().BeEquivalentTo(VendoredUmbrella.VendorImage, VendoredUmbrella.LibraryImage(1));
+        ManifestImages.Find(manifests).Should()
+            .BeEquivalentTo(VendoredUmbrella.VendorImage, VendoredUmbrella.LibraryImage(1));
         Sha256Of(umbrella.VendoredArchive).Should().Be(vendored, "the vendored archive is used as it is");
         File.Exists(umbrella.PackedLibrary).Should().BeTrue();
     }
@@ -53,7 +54,8 @@ public sealed class VendoredDependencyTests
         var act = () => ChartDependencies.BuildAsync(helm, umbrella.Chart, CancellationToken.None);
 
         (await act.Should().ThrowAsync<HelmException>()).Which.Message
-            .Should().Contain($"vendor ({VendoredUmbrella.Repository})").And.Contain("Vendor the chart").And.Contain("helm repo add");
+            .Should().Contain($"vendor ({VendoredUmbrella.Repository})").And.Contain("Vendor the chart")
+            .And.Contain("helm repo add");
     }
 
     [Fact]
@@ -66,7 +68,7 @@ public sealed class VendoredDependencyTests
         var sources = ChartDependencies.SourceFiles(umbrella.Chart);
 
         sources.Should().Contain(umbrella.VendoredArchive, "another vendored version is another deploy")
-            .And.NotContain(umbrella.PackedLibrary, "packing again gives new bytes: the library's sources count instead")
+            .And.NotContain(umbrella.PackedLibrary, "packing gives new bytes each time: the library's sources count")
             .And.Contain(Path.Combine(umbrella.Library, "templates", "deployment.yaml"));
     }
 

@@ -50,13 +50,15 @@ internal sealed class VendoredUmbrella : IDisposable
         File.SetLastWriteTimeUtc(template, DateTime.UtcNow.AddMinutes(5));
     }
 
-    private static string WriteChart(string directory, string name, string version, string? image, string dependencies = "")
+    private static string WriteChart(string directory, string name, string version, string? image,
+        string dependencies = "")
     {
         Directory.CreateDirectory(Path.Combine(directory, "templates"));
         File.WriteAllText(Path.Combine(directory, "Chart.yaml"),
             $"apiVersion: v2\nname: {name}\nversion: {version}\nappVersion: \"{version}\"\n{dependencies}\n");
         File.WriteAllText(Path.Combine(directory, "values.yaml"), "{}\n");
-        if (image != null) File.WriteAllText(Path.Combine(directory, "templates", "deployment.yaml"), Deployment(name, image));
+        if (image != null)
+            File.WriteAllText(Path.Combine(directory, "templates", "deployment.yaml"), Deployment(name, image));
         return directory;
     }
 

@@ -15,7 +15,8 @@ namespace Slipway.Delivery.Tests.Deploy;
 /// <summary>
 /// A chart that hard-codes its image (as third-party charts do) deployed into an environment with a target registry:
 /// helm runs this repository's compiled build as its post-renderer (helm 4: through a post-renderer plugin), which
-/// points the image at its relocated copy. The "target registry" is a prefix of the stack's open registry, so the node simulator pulls without a secret.
+/// points the image at its relocated copy. The "target registry" is a prefix of the stack's open registry, so the
+/// node simulator pulls without a secret.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
 public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifetime
@@ -92,7 +93,7 @@ public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task On_helm_3_a_hook_with_an_image_outside_the_target_registry_is_refused_since_it_post_renders_no_hook()
+    public async Task On_helm_3_a_hook_with_an_image_outside_the_target_registry_is_refused()
     {
         _helm = await stack.HelmAsync(PinnedHelm.V3.Version.ToString());
 
@@ -107,11 +108,13 @@ public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifeti
     {
         _helm = await stack.HelmAsync(PinnedHelm.V4.Version.ToString());
 
-        var outcome = await Deploy(Deployer(new() { [ManifestImages.Normalize(HardCodedImage)] = _relocated }), hook: true);
+        var relocated = new Dictionary<string, string> { [ManifestImages.Normalize(HardCodedImage)] = _relocated };
+        var outcome = await Deploy(Deployer(relocated), hook: true);
 
         outcome.Result.Should().Be("installed");
-        var hooks = await ProcessRunner.RunAsync(_helm.Path, ["get", "hooks", "vendor", "--namespace", _namespace,
-            "--kubeconfig", stack.Environment.Kubeconfig], new ProcessOptions { LogOutput = false, LogInvocation = false });
+        var hooks = await ProcessRunner.RunAsync(_helm.Path,
+            ["get", "hooks", "vendor", "--namespace", _namespace, "--kubeconfig", stack.Environment.Kubeconfig],
+            new ProcessOptions { LogOutput = false, LogInvocation = false });
         hooks.StandardOutput.Should().Contain("vendor-bootstrap").And.Contain(_relocated);
     }
 }

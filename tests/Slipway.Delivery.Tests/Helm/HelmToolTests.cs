@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Slipway.Delivery.Tests.Helm;
 
-/// <summary>Which helm a run uses: HELM, else helm on PATH, else the pinned release the build installs and verifies.</summary>
+/// <summary>Which helm a run uses: HELM, else helm on PATH, else the pinned release the build installs.</summary>
 public sealed class HelmToolTests : IDisposable
 {
     /// <summary>A real helm older than the build supports (npm ships it the same way as the pinned ones).</summary>
@@ -43,7 +43,8 @@ public sealed class HelmToolTests : IDisposable
 
         var act = () => HelmTool.Resolve(Variables((HelmTool.Variable, missing)));
 
-        act.Should().Throw<HelmException>().Which.Message.Should().Contain($"HELM is set to '{missing}'").And.Contain("point it at a helm binary");
+        act.Should().Throw<HelmException>().Which.Message
+            .Should().Contain($"HELM is set to '{missing}'").And.Contain("point it at a helm binary");
     }
 
     [Fact]
@@ -79,7 +80,8 @@ public sealed class HelmToolTests : IDisposable
 
         var helm = HelmTool.Resolve(variables);
 
-        helm.Path.Should().StartWith(cache).And.EndWith(Path.Combine("tools", "helm", PinnedHelm.Default.Version.ToString(), "helm"));
+        helm.Path.Should().StartWith(cache)
+            .And.EndWith(Path.Combine("tools", "helm", PinnedHelm.Default.Version.ToString(), "helm"));
         Sha256Of(helm.Path).Should().Be(PinnedHelm.Default.Sha256);
         (await HelmVersion.ReadAsync(helm.Path)).Should().Be(PinnedHelm.Default.Version);
 
@@ -87,7 +89,7 @@ public sealed class HelmToolTests : IDisposable
         var again = await HelmTool.Installer(variables).InstallAsync(PinnedHelm.Default);
 
         again.Should().Be(helm.Path);
-        Sha256Of(again).Should().Be(PinnedHelm.Default.Sha256, "a binary whose checksum does not match is installed again");
+        Sha256Of(again).Should().Be(PinnedHelm.Default.Sha256, "a copy whose checksum does not match is replaced");
     }
 
     /// <summary>A directory with npm and node only: a PATH that offers no helm.</summary>
