@@ -11,18 +11,18 @@ partial class Build
 {
     /// <summary>
     /// The local stack comes up before the targets that use it: the integration tests always, and image and deploy
-    /// targets when they run against the local environment or no registry was given.
+    /// targets when they run against the local environment or no registry was given. Rendering (LintCharts,
+    /// RenderManifests, ListImages) needs no stack: helm is a tool, and a render without a registry names a
+    /// placeholder.
     /// </summary>
     Target LocalStackWhenNeeded => _ => _
         .Unlisted()
         .DependsOn<IStack>(x => x.StackUp)
         .DependentFor<ITest>(x => x.Test)
         .DependentFor<IDockerBuild>(x => x.DockerBuild)
-        .DependentFor<IListImages>(x => x.ListImages)
         .DependentFor<IRetag>(x => x.Retag)
         .DependentFor<IDeployBase>(x => x.DeployBase)
-        .DependentFor<IPreviews>(x => x.DestroyPreview, x => x.ListPreviews)
-        .DependentFor<Slipway.Delivery.Charts.ICharts>(x => x.LintCharts, x => x.RenderManifests);
+        .DependentFor<IPreviews>(x => x.DestroyPreview, x => x.ListPreviews);
 
     bool IStack.NeedsLocalStack =>
         IsInvoked(nameof(ITest.Test)) || ((IHazImageRegistry)this).Registry == null

@@ -1,5 +1,6 @@
 using Slipway.Delivery.Deploy;
 using Slipway.Delivery.Environments;
+using Slipway.Delivery.Helm;
 using Slipway.Engine;
 
 namespace Slipway.Delivery.Charts;
@@ -8,9 +9,6 @@ namespace Slipway.Delivery.Charts;
 public interface ICharts : IHazReleases
 {
     AbsolutePath ChartsDirectory => RootDirectory / "charts";
-
-    /// <summary>The registry lint renders with when no real one is at hand (lint must not depend on a running stack).</summary>
-    string LintRegistry => Registry ?? LocalStack.Environment?.Registry ?? "registry.lint.invalid:5000";
 
     Target SyncChartVersions => _ => _
         .Description("Write the VERSION file's version into every Chart.yaml (version and appVersion)")
@@ -23,7 +21,7 @@ public interface ICharts : IHazReleases
         });
 
     Target LintCharts => _ => _
-        .Description("helm dependency build + lint --strict + template of every chart for every environment; fails on any error")
+        .Description("Lint --strict and template every chart for every environment; fails on any error")
         .After<ICharts>(x => x.SyncChartVersions)
         .Executes(async ct =>
         {
@@ -33,28 +31,35 @@ public interface ICharts : IHazReleases
                 throw new TargetFailedException($"Charts are not at VERSION {version}: " +
                     string.Join(", ", stale.Select(s => $"{s.File.RelativeTo(RootDirectory)} ({s.Version}/{s.AppVersion})")) + ". Run ./build.sh SyncChartVersions.");
 
-            var helm = LocalHelm;
+            var helm = Helm;
             var failures = new List<string>();
+            // every chart's dependencies first: a subchart lints only once the charts it depends on are packed
+            var built = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var release in Releases) await ChartDependencies.BuildAsync(helm, release.Chart, ct, built);
             foreach (var chart in ChartVersions.ChartFiles(ChartsDirectory).Select(f => f.Parent))
             {
                 if (Releases.Any(r => r.Chart.Equals(chart))) continue;
-                try { await helm.LintAsync(chart, [], [], ct); }
-                catch (Helm.HelmException e) { failures.Add($"{chart.RelativeTo(RootDirectory)}: {e.Message}"); }
+                try
+                {
+                    await ChartDependencies.BuildAsync(helm, chart, ct, built);
+                    await helm.LintAsync(chart, [], [], ct);
+                }
+                catch (HelmException e) { failures.Add($"{chart.RelativeTo(RootDirectory)}: {e.Message}"); }
             }
             foreach (var release in Releases)
             {
-                await ChartDependencies.BuildAsync(helm, release.Chart, ct);
                 foreach (var environment in Environments)
                 {
                     var env = Concrete(environment);
-                    var layers = ValuesLayers.For(RootDirectory, env, release, Components, LintRegistry, [], pinDigests: false);
+                    var layers = ValuesLayers.For(RootDirectory, env, release, Components, RenderRegistry, [],
+                        pinDigests: false);
                     try
                     {
                         await helm.LintAsync(release.Chart, layers.Files, layers.Set, ct);
                         await helm.TemplateAsync(release.ReleaseName, release.Chart, NamespaceOf(env), layers.Files, layers.Set, ct);
                         Log.Information($"✓ {release.ReleaseName} × {environment.Name}");
                     }
-                    catch (Helm.HelmException e)
+                    catch (HelmException e)
                     {
                         failures.Add($"{release.ReleaseName} × {environment.Name}: {e.ErrorOutput?.Trim() ?? e.Message}");
                     }
@@ -72,7 +77,8 @@ public interface ICharts : IHazReleases
             var registry = environment.TargetRegistry is { } target ? VariableExpander.Expand(target, Variable) : null;
             foreach (var release in Releases)
             {
-                var manifests = await RenderAsync(environment, release, string.IsNullOrEmpty(registry) ? ImageRegistry.ToString() : registry, ct);
+                var manifests = await RenderAsync(environment, release,
+                    string.IsNullOrEmpty(registry) ? RenderRegistry : registry, ct);
                 await File.WriteAllTextAsync(directory / $"{release.ReleaseName}.yaml", manifests, ct);
                 Log.Information($"{(directory / $"{release.ReleaseName}.yaml").RelativeTo(RootDirectory)}: {Images.ManifestImages.Find(manifests).Count} images");
             }

@@ -1,11 +1,12 @@
 using Slipway.Delivery.Helm;
-using YamlDotNet.RepresentationModel;
 
 namespace Slipway.Delivery.Deploy;
 
 /// <summary>
-/// <c>helm dependency build</c> does not recurse: local (<c>file://</c>) dependencies are built first, deepest first.
-/// Also yields the chart's own source files (with those of its local dependencies) for a content digest.
+/// Makes a chart's dependencies ready for lint, template and install, offline when they are at hand: a dependency
+/// vendored in its charts/ folder (unpacked, or a .tgz) is used as it is; a local (<c>file://</c>) one is packed
+/// there when missing or older than its sources, deepest first. Only a missing dependency from a chart repository
+/// needs <c>helm dependency build</c> (and that repository). Also yields a chart's source files for a content digest.
 /// </summary>
 public static class ChartDependencies
 {
@@ -14,61 +15,82 @@ public static class ChartDependencies
         done ??= new HashSet<string>(StringComparer.Ordinal);
         var full = Path.GetFullPath(chart);
         if (!done.Add(full)) return;
-        var local = LocalDependencies(full);
-        foreach (var dependency in local) await BuildAsync(helm, dependency, ct, done);
-        if (HasDependencies(full) && !IsUpToDate(full)) await helm.DependencyBuildAsync(full, ct);
+        var dependencies = ChartDependency.Of(full);
+        foreach (var local in dependencies.Where(d => d.IsLocal))
+            await BuildAsync(helm, local.DirectoryFrom(full), ct, done);
+        var vendored = VendoredChart.In(full);
+        var unavailable = dependencies.Where(d => !d.IsLocal && vendored.All(v => v.Name != d.Name)).ToList();
+        if (unavailable.Count > 0)
+        {
+            await BuildFromRepositoriesAsync(helm, full, unavailable, ct);
+            return;
+        }
+        foreach (var dependency in dependencies.Where(d => d.IsLocal))
+        {
+            var copies = vendored.Where(v => v.Name == dependency.Name).ToList();
+            // an unpacked copy was put there on purpose: vendored, used as it is
+            if (copies.Any(c => !c.IsArchive)) continue;
+            var source = dependency.DirectoryFrom(full);
+            if (copies.Count == 1 && IsUpToDate(copies[0].Path, source)) continue;
+            foreach (var copy in copies) File.Delete(copy.Path);
+            await helm.PackageAsync(source, Directory.CreateDirectory(Path.Combine(full, "charts")).FullName, ct);
+        }
     }
 
-    /// <summary>Every dependency is local and its packaged copy is newer than its sources and than this Chart.yaml.</summary>
-    private static bool IsUpToDate(string chart)
-    {
-        var dependencies = Dependencies(chart).ToList();
-        if (dependencies.Any(r => !r.StartsWith("file://", StringComparison.Ordinal))) return false;
-        var packaged = Path.Combine(chart, "charts");
-        var archives = Directory.Exists(packaged) ? Directory.GetFiles(packaged, "*.tgz") : [];
-        if (archives.Length < dependencies.Count) return false;
-        var oldestArchive = archives.Min(File.GetLastWriteTimeUtc);
-        var sources = LocalDependencies(chart).SelectMany(SourceFiles).Append(Path.Combine(chart, "Chart.yaml"));
-        return sources.All(f => File.GetLastWriteTimeUtc(f) <= oldestArchive);
-    }
-
-    /// <summary>The chart's files and its local dependencies' files, excluding packaged dependencies and lock files.</summary>
+    /// <summary>The files of the chart and its local dependencies, but lock files and what the build packs.</summary>
     public static IReadOnlyList<string> SourceFiles(string chart)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
         void Collect(string directory)
         {
+            if (!visited.Add(directory)) return;
             foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
             {
-                var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
-                // packaged dependencies are rebuilt (new bytes) by every helm dependency build: their sources count instead
-                if (relative.EndsWith(".tgz", StringComparison.Ordinal) && (relative.StartsWith("charts/", StringComparison.Ordinal) || relative.Contains("/charts/"))) continue;
-                if (relative == "Chart.lock" || relative.EndsWith("/Chart.lock", StringComparison.Ordinal)) continue;
+                if (Path.GetFileName(file) == "Chart.lock" || IsPackedByBuild(file)) continue;
                 files.Add(file);
             }
-            foreach (var dependency in LocalDependencies(directory)) Collect(dependency);
+            foreach (var dependency in ChartDependency.Of(directory).Where(d => d.IsLocal))
+                Collect(dependency.DirectoryFrom(directory));
         }
         Collect(Path.GetFullPath(chart));
         return files.ToList();
     }
 
-    private static bool HasDependencies(string chart) => Dependencies(chart).Any();
-
-    private static IEnumerable<string> LocalDependencies(string chart) =>
-        Dependencies(chart)
-            .Where(r => r.StartsWith("file://", StringComparison.Ordinal))
-            .Select(r => Path.GetFullPath(Path.Combine(chart, r["file://".Length..])));
-
-    private static IEnumerable<string> Dependencies(string chart)
+    /// <summary>An archive packed from a local dependency: new bytes at each packing, so its sources count.</summary>
+    private static bool IsPackedByBuild(string file)
     {
-        var file = Path.Combine(chart, "Chart.yaml");
-        if (!File.Exists(file)) throw new HelmException($"{chart} is not a chart: it has no Chart.yaml.");
-        var yaml = new YamlStream();
-        using (var reader = new StreamReader(file)) yaml.Load(reader);
-        if (yaml.Documents[0].RootNode is not YamlMappingNode root || !root.Children.TryGetValue("dependencies", out var list) || list is not YamlSequenceNode sequence)
-            return [];
-        return sequence.OfType<YamlMappingNode>()
-            .Select(d => d.Children.TryGetValue("repository", out var repository) ? ((YamlScalarNode)repository).Value ?? "" : "")
-            .ToList();
+        if (!file.EndsWith(".tgz", StringComparison.Ordinal)) return false;
+        var folder = Path.GetDirectoryName(file)!;
+        var owner = Path.GetDirectoryName(folder)!;
+        if (Path.GetFileName(folder) != "charts" || !File.Exists(Path.Combine(owner, "Chart.yaml"))) return false;
+        var name = VendoredChart.NameInArchive(file);
+        return ChartDependency.Of(owner).Any(d => d.IsLocal && d.Name == name);
+    }
+
+    /// <summary>The archive is newer than every source file of the local dependency it was packed from.</summary>
+    private static bool IsUpToDate(string archive, string source)
+    {
+        var packed = File.GetLastWriteTimeUtc(archive);
+        return SourceFiles(source).All(f => File.GetLastWriteTimeUtc(f) <= packed);
+    }
+
+    private static async Task BuildFromRepositoriesAsync(HelmClient helm, string chart,
+        IReadOnlyList<ChartDependency> missing, CancellationToken ct)
+    {
+        try
+        {
+            await helm.DependencyBuildAsync(chart, ct);
+        }
+        catch (HelmException e)
+        {
+            var names = string.Join(", ", missing.Select(d => $"{d.Name} ({d.Repository})"));
+            var (verb, pronoun) = missing.Count == 1 ? ("is", "it") : ("are", "them");
+            throw new HelmException(
+                $"{chart} depends on {names}, which {verb} not in its charts/ folder, and helm dependency build " +
+                $"could not fetch {pronoun}: {e.ErrorOutput?.Trim() ?? e.Message}\nVendor the chart (helm " +
+                "dependency update where its repository is reachable, then commit charts/*.tgz), or add its " +
+                "repository to helm (helm repo add).", e.ErrorOutput);
+        }
     }
 }

@@ -61,7 +61,7 @@ public interface IHazDeploy : IRetag, IHazDeployContext
         {
             Context = context,
             Version = version,
-            Helm = new HelmClient(LocalHelm.Path, context.Cluster.Kubeconfig, context.Cluster.Config.ContextName),
+            Helm = Helm.WithCluster(context.Cluster.Kubeconfig, context.Cluster.Config.ContextName),
             Images = images,
             PullRegistry = target ?? ImageRegistry,
             PullCredentials = target != null ? RelocationCredentials : ImageRegistryCredentials,

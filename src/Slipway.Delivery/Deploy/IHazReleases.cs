@@ -7,12 +7,15 @@ using Slipway.Engine;
 namespace Slipway.Delivery.Deploy;
 
 /// <summary>The Helm releases of the system (in deploy order) and how each renders in an environment.</summary>
-public interface IHazReleases : IHazComponents, IHazEnvironments, IHazImageRegistry
+public interface IHazReleases : IHazComponents, IHazEnvironments, IHazImageRegistry, IHazHelm
 {
     IReadOnlyList<ReleaseDefinition> Releases { get; }
 
-    /// <summary>The helm binary: HELM, else the local stack's.</summary>
-    HelmClient LocalHelm => new(EnvironmentVariables.GetValueOrDefault("HELM") is { Length: > 0 } helm ? helm : StackEnvironment.Helm);
+    /// <summary>
+    /// The registry a render without a deploy (lint, manifests, image lists) names: --registry, else the running local
+    /// stack's, else a placeholder, so rendering needs neither a registry nor a cluster.
+    /// </summary>
+    string RenderRegistry => Registry ?? LocalStack.Environment?.Registry ?? "registry.lint.invalid:5000";
 
     /// <summary>The environment's namespace (a preview's is derived from its branch).</summary>
     string NamespaceOf(DeploymentEnvironment environment) => environment.Namespace ?? $"slipway-{environment.Name}";
@@ -27,7 +30,7 @@ public interface IHazReleases : IHazComponents, IHazEnvironments, IHazImageRegis
 
     async Task<string> RenderAsync(DeploymentEnvironment environment, ReleaseDefinition release, string registry, CancellationToken ct)
     {
-        var helm = LocalHelm;
+        var helm = Helm;
         await ChartDependencies.BuildAsync(helm, release.Chart, ct);
         var layers = ValuesLayers.For(RootDirectory, environment, release, Components, registry, RunImages, pinDigests: false);
         return await helm.TemplateAsync(release.ReleaseName, release.Chart, NamespaceOf(environment), layers.Files, layers.Set, ct);

@@ -30,14 +30,14 @@ public interface IListImages : IHazReleases
         var found = new SortedSet<string>(StringComparer.Ordinal);
         if (Chart != null)
         {
-            var helm = LocalHelm;
-            await ChartDependencies.BuildAsync(helm, Chart, ct);
-            var manifests = await helm.TemplateAsync("release", Chart, "default", Values.Select(v => v.Value).ToList(), [], ct);
+            await ChartDependencies.BuildAsync(Helm, Chart, ct);
+            var values = Values.Select(v => v.Value).ToList();
+            var manifests = await Helm.TemplateAsync("release", Chart, "default", values, [], ct);
             found.UnionWith(ManifestImages.Find(manifests, allImageKeys));
             return found.ToList();
         }
         var environment = Environment;
-        var registry = ImageRegistry.ToString();
+        var registry = RenderRegistry;
         var renders = await Task.WhenAll(Releases.Select(release => RenderAsync(environment, release, registry, ct)));
         foreach (var manifests in renders) found.UnionWith(ManifestImages.Find(manifests, allImageKeys));
         return found.ToList();

@@ -23,7 +23,7 @@ public interface IPreviews : IHazDeploy
             var context = DeployContext;
             var environment = context.Environment;
             using var kubernetes = context.Cluster.CreateClient();
-            var helm = new HelmClient(LocalHelm.Path, context.Cluster.Kubeconfig, context.Cluster.Config.ContextName);
+            var helm = Helm.WithCluster(context.Cluster.Kubeconfig, context.Cluster.Config.ContextName);
             var ns = context.Namespace;
             if (await kubernetes.TryGetAsync(KubernetesResources.Namespace(ns), ct) == null)
             {

@@ -41,7 +41,8 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         }
 
         await ChartDependencies.BuildAsync(helm, release.Chart, ct);
-        if (PostRender != null) await RefuseHooksOutsideTargetAsync(release, ns, values, PostRender.Plan, ct);
+        if (PostRender != null && !await helm.PostRendersHooksAsync(ct))
+            await RefuseHooksOutsideTargetAsync(release, ns, values, PostRender.Plan, ct);
         var start = DateTimeOffset.UtcNow;
         Log.Information($"{name}: helm upgrade --install in {ns} ({(before == null ? "first install" : $"from revision {before.Revision}")})");
         var failure = await UpgradeWatchingAsync(new HelmUpgrade
@@ -75,14 +76,18 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         };
     }
 
-    /// <summary>Helm 3 post-renders no hook: a hook whose image is outside the target registry would pull from elsewhere.</summary>
+    /// <summary>
+    /// Helm 3 post-renders no hook (helm 4 does): a hook whose image is outside the target registry would pull from
+    /// elsewhere.
+    /// </summary>
     private async Task RefuseHooksOutsideTargetAsync(ReleaseDefinition release, string ns, ValuesLayers values, RelocationPlan plan, CancellationToken ct)
     {
         var outside = plan.ToRelocation().HookImagesOutsideTarget(await helm.TemplateAsync(release.ReleaseName, release.Chart, ns, values.Files, values.Set, ct));
         if (outside.Count > 0)
             throw new TargetFailedException(
                 $"{release.ReleaseName}: hooks of the chart use images outside the target registry {plan.Target} ({string.Join(", ", outside)}), " +
-                "and helm applies no post-renderer to hooks: point those images at the target registry in the chart's values. Nothing was deployed.");
+                "and helm 3 applies no post-renderer to hooks: point those images at the target registry in the " +
+                "chart's values, or deploy with helm 4 (it post-renders hooks too). Nothing was deployed.");
     }
 
     /// <summary>Runs the upgrade; returns null on success, else why it failed (helm's error, or a hopeless pod seen first).</summary>

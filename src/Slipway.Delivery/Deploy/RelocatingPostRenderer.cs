@@ -1,4 +1,5 @@
 using System.Reflection;
+using Slipway.Delivery.Helm;
 using Slipway.Engine;
 
 namespace Slipway.Delivery.Deploy;
@@ -25,6 +26,9 @@ public static class RelocatingPostRenderer
         catch (Exception e) when (e is TargetFailedException or IOException)
         {
             Console.Error.WriteLine(e.Message);
+            // helm 4 runs this as a plugin and does not show its error output: the client that started helm reads it
+            if (System.Environment.GetEnvironmentVariable(PostRendererPlugin.ErrorFileVariable) is { Length: > 0 } file)
+                File.WriteAllText(file, e.Message + "\n");
             return 1;
         }
     }

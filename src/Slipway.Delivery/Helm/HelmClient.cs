@@ -6,53 +6,92 @@ namespace Slipway.Delivery.Helm;
 
 /// <summary>
 /// Drives the real helm binary with argument lists and parses its JSON output. Works with Helm 3.17+ and Helm 4,
-/// choosing the flags each understands.
+/// choosing the flags each understands. <see cref="HelmTool"/> finds the binary.
 /// </summary>
-public sealed class HelmClient(string helm, string? kubeconfig = null, string? kubeContext = null)
+public sealed class HelmClient(
+    string helm, string? kubeconfig = null, string? kubeContext = null, Version? version = null)
 {
-    private int? _major;
+    private Version? _version = version;
 
     public string Path { get; } = helm;
 
-    public async Task<int> MajorVersionAsync(CancellationToken ct = default)
-    {
-        if (_major is { } known) return known;
-        var result = await RunAsync(["version", "--short"], ct, cluster: false);
-        var text = result.StandardOutput.Trim().TrimStart('v');
-        _major = int.TryParse(text.Split('.')[0], out var major) ? major : 3;
-        return _major.Value;
-    }
+    /// <summary>The same helm for a cluster: its kubeconfig and context (null: helm's defaults).</summary>
+    public HelmClient WithCluster(string? clusterKubeconfig, string? clusterContext) =>
+        new(Path, clusterKubeconfig, clusterContext, _version);
+
+    public async Task<Version> VersionAsync(CancellationToken ct = default) =>
+        _version ??= await HelmVersion.ReadAsync(Path, ct)
+                     ?? throw new HelmException($"{Path} does not answer `helm version` as helm does.");
+
+    public async Task<int> MajorVersionAsync(CancellationToken ct = default) => (await VersionAsync(ct)).Major;
+
+    /// <summary>Helm 4 post-renders hooks too; helm 3 only the release's other resources.</summary>
+    public async Task<bool> PostRendersHooksAsync(CancellationToken ct = default) => await MajorVersionAsync(ct) >= 4;
 
     public Task DependencyBuildAsync(string chart, CancellationToken ct = default) =>
         RunAsync(["dependency", "build", chart, "--skip-refresh"], ct, cluster: false);
 
-    public async Task LintAsync(string chart, IReadOnlyList<string> valuesFiles, IReadOnlyList<KeyValuePair<string, string>> set, CancellationToken ct = default) =>
-        await RunAsync(["lint", chart, "--strict", .. ValuesArguments(valuesFiles, set)], ct, cluster: false);
+    /// <summary>Packages a chart directory into <paramref name="destination"/>; returns the archive's path.</summary>
+    public async Task<string> PackageAsync(string chart, string destination, CancellationToken ct = default)
+    {
+        var result = await RunAsync(["package", chart, "--destination", destination], ct, cluster: false);
+        // "Successfully packaged chart and saved it to: <path>"
+        var line = result.StandardOutput.Split('\n').LastOrDefault(l => l.Contains(": ", StringComparison.Ordinal));
+        line ??= "";
+        return line[(line.LastIndexOf(": ", StringComparison.Ordinal) + 2)..].Trim();
+    }
+
+    /// <summary>helm lint --strict; a failure names lint's findings (which helm prints on standard output).</summary>
+    public async Task LintAsync(string chart, IReadOnlyList<string> valuesFiles,
+        IReadOnlyList<KeyValuePair<string, string>> set, CancellationToken ct = default)
+    {
+        var arguments = new List<string> { "lint", chart, "--strict" };
+        arguments.AddRange(ValuesArguments(valuesFiles, set));
+        var result = await RunAsync(arguments, ct, cluster: false, allowFailure: true);
+        if (result.Succeeded) return;
+        var findings = string.Join('\n', result.Output.Select(l => l.Text.Trim())
+            .Where(l => l.StartsWith("[ERROR]", StringComparison.Ordinal)
+                        || l.StartsWith("[WARNING]", StringComparison.Ordinal))
+            .Append(result.StandardError.Trim()));
+        throw new HelmException($"{result.CommandLine} failed (exit {result.ExitCode}): {findings}", findings);
+    }
 
     /// <summary>Renders a chart locally (no cluster access); returns the manifests.</summary>
     public async Task<string> TemplateAsync(string release, string chart, string ns, IReadOnlyList<string> valuesFiles,
         IReadOnlyList<KeyValuePair<string, string>> set, CancellationToken ct = default) =>
-        (await RunAsync(["template", release, chart, "--namespace", ns, .. ValuesArguments(valuesFiles, set)], ct, cluster: false)).StandardOutput;
+        (await RunAsync(["template", release, chart, "--namespace", ns, .. ValuesArguments(valuesFiles, set)], ct,
+            cluster: false)).StandardOutput;
 
     public async Task<ProcessResult> UpgradeAsync(HelmUpgrade upgrade, CancellationToken ct = default)
     {
         var major = await MajorVersionAsync(ct);
         var args = new List<string> { "upgrade", upgrade.Release, upgrade.Chart, "--install", "--namespace", upgrade.Namespace };
         args.AddRange(ValuesArguments(upgrade.ValuesFiles, upgrade.Set));
-        if (upgrade.Wait) args.Add(major >= 4 ? "--wait=watcher" : "--wait");
+        if (upgrade.Wait) args.Add(WaitFlag(major));
         if (upgrade.WaitForJobs) args.Add("--wait-for-jobs");
         args.AddRange(["--timeout", $"{(int)upgrade.Timeout.TotalSeconds}s"]);
         if (upgrade.CreateNamespace) args.Add("--create-namespace");
         if (upgrade.Description != null) args.AddRange(["--description", upgrade.Description]);
-        if (upgrade.PostRenderer != null)
+        if (upgrade.PostRenderer == null) return await RunAsync(args, ct);
+
+        // helm 3 runs the command itself; helm 4 only a plugin, which runs the command
+        using var plugin = major >= 4 ? PostRendererPlugin.Create(upgrade.PostRenderer) : null;
+        args.AddRange(["--post-renderer", plugin == null ? upgrade.PostRenderer : PostRendererPlugin.Name]);
+        // the = form: an argument that starts with -- must not be read as a flag of helm's
+        foreach (var argument in upgrade.PostRendererArgs) args.Add($"--post-renderer-args={argument}");
+        var environment = plugin == null ? new Dictionary<string, string?>() : new Dictionary<string, string?>
         {
-            if (major >= 4)
-                throw new HelmException($"helm {major} takes post-renderers only as plugins, so {upgrade.Release} cannot be relocated by one: use helm 3 (the local stack's), or point the chart's images at the target registry in its values.", "");
-            args.AddRange(["--post-renderer", upgrade.PostRenderer]);
-            // the = form: an argument that starts with -- must not be read as a flag of helm's
-            foreach (var argument in upgrade.PostRendererArgs) args.Add($"--post-renderer-args={argument}");
+            ["HELM_PLUGINS"] = plugin.PluginsDirectory,
+            [PostRendererPlugin.ErrorFileVariable] = plugin.ErrorFile,
+        };
+        try
+        {
+            return await RunAsync(args, ct, environment: environment);
         }
-        return await RunAsync(args, ct);
+        catch (HelmException e) when (plugin?.ReadError() is { } error)
+        {
+            throw new HelmException($"{e.Message}\n{error}", $"{e.ErrorOutput}\n{error}".Trim());
+        }
     }
 
     /// <summary>The release's current state, or null when it does not exist.</summary>
@@ -100,7 +139,7 @@ public sealed class HelmClient(string helm, string? kubeconfig = null, string? k
     {
         var major = await MajorVersionAsync(ct);
         var args = new List<string> { "rollback", release, revision.ToString(CultureInfo.InvariantCulture), "--namespace", ns, "--timeout", $"{(int)timeout.TotalSeconds}s" };
-        if (wait) args.Add(major >= 4 ? "--wait=watcher" : "--wait");
+        if (wait) args.Add(WaitFlag(major));
         await RunAsync(args, ct);
     }
 
@@ -117,16 +156,24 @@ public sealed class HelmClient(string helm, string? kubeconfig = null, string? k
         foreach (var (key, value) in set) yield return $"--set={key}={value}";
     }
 
-    private async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken ct, bool cluster = true, bool allowFailure = false)
+    /// <summary>Helm 4's --wait takes a strategy: watcher (kstatus) waits as helm 3's --wait does.</summary>
+    private static string WaitFlag(int major) => major >= 4 ? "--wait=watcher" : "--wait";
+
+    private async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken ct,
+        bool cluster = true, bool allowFailure = false, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var args = arguments.ToList();
-        if (cluster && kubeconfig != null) args.AddRange(["--kubeconfig", kubeconfig]);
+        var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>());
+        // --kubeconfig takes one file; a path list (merged as kubectl merges it) goes through KUBECONFIG
+        if (cluster && kubeconfig != null && kubeconfig.Contains(System.IO.Path.PathSeparator)) variables["KUBECONFIG"] = kubeconfig;
+        else if (cluster && kubeconfig != null) args.AddRange(["--kubeconfig", kubeconfig]);
         if (cluster && kubeContext != null) args.AddRange(["--kube-context", kubeContext]);
         var result = await ProcessRunner.RunAsync(Path, args, new ProcessOptions
         {
             LogOutput = false,
             LogInvocation = false,
             AllowFailure = true,
+            Environment = variables,
             // helm finishes marking the release failed on SIGTERM within this grace period
             GracePeriod = TimeSpan.FromSeconds(30),
         }, ct);

@@ -34,7 +34,7 @@ public sealed class ManifestRelocation(ImageRegistry target, IReadOnlyDictionary
         return text.ToString();
     }
 
-    /// <summary>Images of hook resources (helm runs no post-renderer on hooks) that are not in the target registry.</summary>
+    /// <summary>Images of hooks (helm 3 runs no post-renderer on hooks) that are not in the target registry.</summary>
     public IReadOnlyList<string> HookImagesOutsideTarget(string manifests) =>
         ManifestImages.Documents(manifests).OfType<YamlMappingNode>()
             .Where(IsHook)

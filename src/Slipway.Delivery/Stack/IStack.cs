@@ -9,7 +9,8 @@ public interface IStack : IHazStack
     bool NeedsLocalStack => true;
 
     Target StackUp => _ => _
-        .Description("Install, build and start the local stack (registries, Docker, Kubernetes, node simulator, Helm); writes .nuke/temp/stack/stack.env")
+        .Description("Install, build and start the local stack (registries, Docker, Kubernetes, node simulator); " +
+                     "writes .nuke/temp/stack/stack.env")
         .OnlyWhenDynamic(() => IsInvoked(nameof(StackUp)) || NeedsLocalStack,
             "this run needs no local stack (a registry and a cluster of its own were given)")
         .Executes(async ct =>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Slipway.Delivery.Helm;
 using Slipway.Delivery.Kubernetes;
 using Slipway.Delivery.Stack.Parts;
+using Slipway.Delivery.Tools;
 using Slipway.Engine;
 using Spectre.Console;
 
@@ -8,7 +10,8 @@ namespace Slipway.Delivery.Stack;
 
 /// <summary>
 /// The local stack: a registry, an authenticated "client" registry, a Docker engine, etcd + kube-apiserver +
-/// kube-controller-manager, the node simulator and Helm — installed, started, probed and stopped by the build.
+/// kube-controller-manager and the node simulator — installed, started, probed and stopped by the build. Helm is not
+/// a part of it but a tool (<see cref="HelmTool"/>); stack.env names the one the build uses, for shells.
 /// </summary>
 public sealed class LocalStack
 {
@@ -58,9 +61,10 @@ public sealed class LocalStack
             _paths.State.CreateDirectory();
             await Step("Debian packages", () => provisioning.InstallPackagesAsync(ct));
             await Step("Kubernetes binaries", () => provisioning.BuildKubernetesAsync(ct));
-            var helm = await Step("Helm", () => provisioning.InstallHelmAsync(ct));
             await Step("PKI", () => provisioning.CreatePkiAsync(ct));
             var (user, password, _) = await Step("client registry credentials", () => provisioning.ClientRegistryCredentialsAsync(ct));
+            var helm = await Step("helm (a tool, named in stack.env)",
+                () => Task.Run(() => HelmTool.Resolve(SlipwayCache.ProcessVariables()).Path, ct));
             foreach (var part in Parts)
             {
                 if (part == _controllerManager) _apiServer.WriteKubeconfig();
@@ -96,8 +100,11 @@ public sealed class LocalStack
     /// <summary>The running stack's endpoints when every part was started by this stack and answers now; else null.</summary>
     private async Task<StackEnvironment?> AlreadyUpAsync(CancellationToken ct)
     {
-        var environment = Environment;
-        if (environment == null || !File.Exists(environment.Helm) || Parts.Any(p => p.Daemon.RunningPid() == null || p.NeedsRestart)) return null;
+        StackEnvironment? environment;
+        // a stack.env written by an older build lacks a variable: start again, which writes it anew
+        try { environment = Environment; }
+        catch (InvalidOperationException) { return null; }
+        if (environment == null || Parts.Any(p => p.Daemon.RunningPid() == null || p.NeedsRestart)) return null;
         var probes = await Task.WhenAll(Parts.Select(p => p.ProbeAsync(ct)));
         return probes.All(p => p.Problem == null) ? environment : null;
     }
@@ -118,21 +125,12 @@ public sealed class LocalStack
     {
         var rows = new List<PartHealth>();
         foreach (var part in Parts) rows.Add(await part.HealthAsync(ct));
-        rows.Add(await HelmHealthAsync(ct));
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Part").AddColumn("Endpoint").AddColumn("Version").AddColumn("Health");
         foreach (var row in rows)
             table.AddRow(Markup.Escape(row.Part), Markup.Escape(row.Endpoint), Markup.Escape(row.Version ?? ""),
                 row.Healthy ? $"[green]up[/] {Markup.Escape(row.Detail)}" : $"[red]down[/] {Markup.Escape(row.Detail)}");
         BuildOutput.Current.Render(table);
         return rows.All(r => r.Healthy);
-    }
-
-    private async Task<PartHealth> HelmHealthAsync(CancellationToken ct)
-    {
-        var helm = Environment?.Helm;
-        if (helm == null || !File.Exists(helm)) return new PartHealth("helm", "", false, null, "not installed (run StackUp)");
-        var result = await ProcessRunner.RunAsync(helm, ["version", "--short"], new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true }, ct);
-        return new PartHealth("helm", helm, result.Succeeded, result.StandardOutput.Trim(), result.Succeeded ? "binary" : result.StandardError);
     }
 
     /// <summary>Pods need their namespace's default service account, which the controller-manager creates shortly after start.</summary>

@@ -16,6 +16,7 @@ public sealed record StackEnvironment
     public required string TargetRegistry { get; init; }
     public required string TargetRegistryUsername { get; init; }
     public required string TargetRegistryPassword { get; init; }
+    /// <summary>The helm the build uses (a tool, not a part of the stack), for shells that source stack.env.</summary>
     public required string Helm { get; init; }
 
     public DockerEndpoint DockerEndpoint => DockerEnginePart.EngineAt(DockerHost);

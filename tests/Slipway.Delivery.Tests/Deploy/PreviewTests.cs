@@ -20,7 +20,7 @@ public sealed class PreviewTests(LocalStackFixture stack)
             new Dictionary<string, string> { ["slipway.io/preview"] = "true", ["slipway.io/environment"] = "preview" },
             new Dictionary<string, string> { ["slipway.io/branch"] = branch });
         var chart = TestChart.Write(Directory.CreateTempSubdirectory("slipway-preview-chart-").FullName);
-        var helm = new HelmClient(stack.Environment.Helm, stack.Environment.Kubeconfig);
+        var helm = stack.Helm;
         await helm.UpgradeAsync(new HelmUpgrade { Release = "apps", Chart = chart, Namespace = ns, Set = [new("image", stack.BaseImage)], Timeout = TimeSpan.FromSeconds(60) });
 
         var list = await BuildCommand.RunAsync("ListPreviews", "--cluster", "local");

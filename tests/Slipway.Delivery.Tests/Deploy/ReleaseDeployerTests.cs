@@ -5,13 +5,17 @@ using Slipway.Delivery.Deploy;
 using Slipway.Delivery.Helm;
 using Slipway.Delivery.Kubernetes;
 using Slipway.Delivery.Registry;
+using Slipway.Delivery.Tests.Helm;
 using Slipway.Delivery.Tests.Stack;
 using Slipway.Engine;
 using Xunit;
 
 namespace Slipway.Delivery.Tests.Deploy;
 
-/// <summary>Deploys of a small chart to the local stack's API server through the real helm, as DeployApps does them.</summary>
+/// <summary>
+/// Deploys of a small chart to the local stack's API server through the real helm, as DeployApps does them, on every
+/// helm release the build pins (helm 3 and helm 4).
+/// </summary>
 [Collection(LocalStackCollection.Name)]
 public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifetime
 {
@@ -27,13 +31,11 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        _helm = new HelmClient(stack.Environment.Helm, stack.Environment.Kubeconfig);
         _release = new ReleaseDefinition("web", AbsolutePath.From(TestChart.Write(_chartDirectory)), ComponentKind.App)
         {
             WaitForJobs = true,
             Timeout = TimeSpan.FromMinutes(5),
         };
-        _deployer = new ReleaseDeployer(_helm, stack.Kubernetes, host => new RegistryClient(host));
         await stack.Kubernetes.EnsureNamespaceAsync(_namespace, new Dictionary<string, string> { ["test"] = "deploy" });
     }
 
@@ -46,11 +48,18 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
     private static ValuesLayers Values(string image, bool hook = false, bool hookFails = false, string kind = "Deployment") =>
         new([], [new("image", image), new("kind", kind), new("hook.enabled", hook ? "true" : "false"), new("hook.fails", hookFails ? "true" : "false")]);
 
+    private async Task UseHelmAsync(string version)
+    {
+        _helm = await stack.HelmAsync(version);
+        _deployer = new ReleaseDeployer(_helm, stack.Kubernetes, host => new RegistryClient(host));
+    }
+
     private Task<ReleaseOutcome> Deploy(ValuesLayers values) => _deployer.DeployAsync(_release, _namespace, values, "0123456789abcdef", CancellationToken.None);
 
-    [Fact]
-    public async Task A_fresh_deploy_installs_and_a_second_identical_deploy_makes_no_revision()
+    [Theory, ClassData(typeof(PinnedHelmVersions))]
+    public async Task A_fresh_deploy_installs_and_a_second_identical_deploy_makes_no_revision(string helm)
     {
+        await UseHelmAsync(helm);
         var first = await Deploy(Values(GoodImage));
         first.Result.Should().Be("installed");
         first.RevisionAfter.Should().Be(1);
@@ -62,9 +71,10 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         (await _helm.HistoryAsync("web", _namespace)).Should().HaveCount(1, "an unchanged release gets no new revision");
     }
 
-    [Fact]
-    public async Task A_changed_tag_upgrades_the_release()
+    [Theory, ClassData(typeof(PinnedHelmVersions))]
+    public async Task A_changed_tag_upgrades_the_release(string helm)
     {
+        await UseHelmAsync(helm);
         await Deploy(Values(GoodImage));
 
         var changed = await Deploy(Values(OtherGoodImage));
@@ -76,9 +86,10 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>().Should().Be(OtherGoodImage);
     }
 
-    [Fact]
-    public async Task A_wrong_tag_fails_fast_naming_the_pod_and_ErrImagePull_and_the_previous_revision_still_serves()
+    [Theory, ClassData(typeof(PinnedHelmVersions))]
+    public async Task A_wrong_tag_fails_fast_naming_the_pod_and_ErrImagePull_and_the_previous_revision_still_serves(string helm)
     {
+        await UseHelmAsync(helm);
         await Deploy(Values(GoodImage));
         var stopwatch = Stopwatch.StartNew();
 
@@ -97,9 +108,10 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         (await _helm.StatusAsync("web", _namespace))!.IsDeployed.Should().BeTrue();
     }
 
-    [Fact]
-    public async Task A_failing_hook_fails_the_deploy_with_its_job_and_the_next_good_deploy_succeeds()
+    [Theory, ClassData(typeof(PinnedHelmVersions))]
+    public async Task A_failing_hook_fails_the_deploy_with_its_job_and_the_next_good_deploy_succeeds(string helm)
     {
+        await UseHelmAsync(helm);
         await Deploy(Values(GoodImage));
 
         var act = () => Deploy(Values(GoodImage, hook: true, hookFails: true));
@@ -111,9 +123,10 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         (await _helm.StatusAsync("web", _namespace))!.IsDeployed.Should().BeTrue();
     }
 
-    [Fact]
-    public async Task A_release_left_in_pending_upgrade_is_rolled_back_then_upgraded()
+    [Theory, ClassData(typeof(PinnedHelmVersions))]
+    public async Task A_release_left_in_pending_upgrade_is_rolled_back_then_upgraded(string helm)
     {
+        await UseHelmAsync(helm);
         await Deploy(Values(GoodImage));
         await LeavePendingUpgradeAsync(MissingImage);
         (await _helm.StatusAsync("web", _namespace))!.Status.Should().Be("pending-upgrade");
@@ -125,9 +138,10 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         (await _helm.StatusAsync("web", _namespace))!.IsDeployed.Should().BeTrue();
     }
 
-    [Fact]
-    public async Task A_failed_first_install_is_repaired_by_the_next_deploy()
+    [Theory, ClassData(typeof(PinnedHelmVersions))]
+    public async Task A_failed_first_install_is_repaired_by_the_next_deploy(string helm)
     {
+        await UseHelmAsync(helm);
         var act = () => Deploy(Values(MissingImage));
         await act.Should().ThrowAsync<DeployFailedException>();
         (await _helm.StatusAsync("web", _namespace))!.IsFailed.Should().BeTrue();
@@ -139,9 +153,10 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         (await _helm.StatusAsync("web", _namespace))!.IsDeployed.Should().BeTrue();
     }
 
-    [Fact]
-    public async Task A_statefulset_left_stuck_by_a_bad_deploy_rolls_on_the_next_good_one()
+    [Theory, ClassData(typeof(PinnedHelmVersions))]
+    public async Task A_statefulset_left_stuck_by_a_bad_deploy_rolls_on_the_next_good_one(string helm)
     {
+        await UseHelmAsync(helm);
         await Deploy(Values(GoodImage, kind: "StatefulSet"));
         var bad = () => Deploy(Values(MissingImage, kind: "StatefulSet"));
         (await bad.Should().ThrowAsync<DeployFailedException>()).Which.Message.Should().Contain("web-web-0");
@@ -158,7 +173,7 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
     /// <summary>Starts an upgrade that waits forever and kills helm (SIGKILL, as a killed CI job would) mid-way.</summary>
     private async Task LeavePendingUpgradeAsync(string image)
     {
-        var start = new ProcessStartInfo(stack.Environment.Helm)
+        var start = new ProcessStartInfo(_helm.Path)
         {
             ArgumentList = { "upgrade", "web", _release.Chart, "--namespace", _namespace, "--set", $"image={image}", "--wait", "--timeout", "300s", "--kubeconfig", stack.Environment.Kubeconfig },
             RedirectStandardOutput = true,

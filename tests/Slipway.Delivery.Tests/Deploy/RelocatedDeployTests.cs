@@ -5,6 +5,7 @@ using Slipway.Delivery.Helm;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Kubernetes;
 using Slipway.Delivery.Registry;
+using Slipway.Delivery.Tests.Helm;
 using Slipway.Delivery.Tests.Stack;
 using Slipway.Engine;
 using Xunit;
@@ -13,8 +14,9 @@ namespace Slipway.Delivery.Tests.Deploy;
 
 /// <summary>
 /// A chart that hard-codes its image (as third-party charts do) deployed into an environment with a target registry:
-/// helm runs this repository's compiled build as its post-renderer, which points the image at its relocated copy.
-/// The "target registry" is a prefix of the stack's open registry, so the node simulator pulls without a secret.
+/// helm runs this repository's compiled build as its post-renderer (helm 4: through a post-renderer plugin), which
+/// points the image at its relocated copy. The "target registry" is a prefix of the stack's open registry, so the
+/// node simulator pulls without a secret.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
 public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifetime
@@ -32,7 +34,6 @@ public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifeti
     {
         var compiled = await BuildCommand.RunAsync("--help");
         compiled.ExitCode.Should().Be(0, "the post-renderer is the compiled build: " + compiled.StandardError);
-        _helm = new HelmClient(stack.Environment.Helm, stack.Environment.Kubeconfig);
         _release = new ReleaseDefinition("vendor", AbsolutePath.From(TestChart.Write(Path.Combine(_work, "chart"))), ComponentKind.App) { WaitForJobs = true };
         _target = ImageRegistry.Parse($"{stack.Environment.Registry}/tests/relocated-{Guid.NewGuid().ToString("N")[..8]}");
         var source = ImageReference.Parse(HardCodedImage);
@@ -61,9 +62,10 @@ public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifeti
         deployer.DeployAsync(_release, _namespace, new ValuesLayers([], [new("image", HardCodedImage), new("hook.enabled", hook ? "true" : "false")]),
             "0123456789abcdef", CancellationToken.None);
 
-    [Fact]
-    public async Task The_hard_coded_image_runs_from_its_relocated_copy_and_a_second_deploy_changes_nothing()
+    [Theory, ClassData(typeof(PinnedHelmVersions))]
+    public async Task The_hard_coded_image_runs_from_its_relocated_copy_and_a_second_deploy_changes_nothing(string helm)
     {
+        _helm = await stack.HelmAsync(helm);
         var relocated = new Dictionary<string, string> { [ManifestImages.Normalize(HardCodedImage)] = _relocated };
         var first = await Deploy(Deployer(relocated));
 
@@ -78,9 +80,11 @@ public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifeti
         second.Result.Should().Be("unchanged");
     }
 
-    [Fact]
-    public async Task An_image_that_was_not_relocated_stops_the_install_before_anything_is_created()
+    [Theory, ClassData(typeof(PinnedHelmVersions))]
+    public async Task An_image_that_was_not_relocated_stops_the_install_before_anything_is_created(string helm)
     {
+        _helm = await stack.HelmAsync(helm);
+
         var act = () => Deploy(Deployer([]));
 
         (await act.Should().ThrowAsync<DeployFailedException>()).Which.Message
@@ -89,11 +93,28 @@ public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task A_hook_with_an_image_outside_the_target_registry_is_refused_since_helm_post_renders_no_hook()
+    public async Task On_helm_3_a_hook_with_an_image_outside_the_target_registry_is_refused()
     {
+        _helm = await stack.HelmAsync(PinnedHelm.V3.Version.ToString());
+
         var act = () => Deploy(Deployer(new() { [ManifestImages.Normalize(HardCodedImage)] = _relocated }), hook: true);
 
         (await act.Should().ThrowAsync<TargetFailedException>()).Which.Message.Should().Contain("hooks").And.Contain("Nothing was deployed");
         (await _helm.StatusAsync("vendor", _namespace)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task On_helm_4_a_hook_runs_its_relocated_image_too()
+    {
+        _helm = await stack.HelmAsync(PinnedHelm.V4.Version.ToString());
+
+        var relocated = new Dictionary<string, string> { [ManifestImages.Normalize(HardCodedImage)] = _relocated };
+        var outcome = await Deploy(Deployer(relocated), hook: true);
+
+        outcome.Result.Should().Be("installed");
+        var hooks = await ProcessRunner.RunAsync(_helm.Path,
+            ["get", "hooks", "vendor", "--namespace", _namespace, "--kubeconfig", stack.Environment.Kubeconfig],
+            new ProcessOptions { LogOutput = false, LogInvocation = false });
+        hooks.StandardOutput.Should().Contain("vendor-bootstrap").And.Contain(_relocated);
     }
 }

@@ -11,7 +11,7 @@ public sealed class HelmOnStackTests(LocalStackFixture stack) : IDisposable
     private readonly string _namespace = "test-helm-" + Guid.NewGuid().ToString("N")[..8];
 
     private ProcessResult Helm(params string[] args) =>
-        ProcessRunner.Run(stack.Environment.Helm, [.. args, "--kubeconfig", stack.Environment.Kubeconfig],
+        ProcessRunner.Run(stack.Helm.Path, [.. args, "--kubeconfig", stack.Environment.Kubeconfig],
             new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true, Timeout = TimeSpan.FromMinutes(2) });
 
     [Fact]

@@ -1,6 +1,8 @@
 using Slipway.Delivery.Containers;
+using Slipway.Delivery.Helm;
 using Slipway.Delivery.Kubernetes;
 using Slipway.Delivery.Stack;
+using Slipway.Delivery.Tests.Helm;
 using Xunit;
 
 namespace Slipway.Delivery.Tests.Stack;
@@ -20,6 +22,12 @@ public sealed class LocalStackFixture : IDisposable
     public StackEnvironment Environment { get; }
     public KubernetesClient Kubernetes { get; }
     public IDockerEngine Docker { get; }
+
+    /// <summary>The helm a build run uses, for the stack's cluster.</summary>
+    public HelmClient Helm => TestHelm.Default.WithCluster(Environment.Kubeconfig, null);
+
+    /// <summary>A pinned helm release ("3.18.0", "4.1.4") for the stack's cluster.</summary>
+    public Task<HelmClient> HelmAsync(string version) => TestHelm.InstallAsync(version, Environment.Kubeconfig);
 
     /// <summary>The .NET runtime base image the stack pushed.</summary>
     public string BaseImage => $"{Environment.Registry}/{BaseImages.RuntimeRepository}:{BaseImages.RuntimeTag}";
