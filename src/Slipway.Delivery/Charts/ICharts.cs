@@ -70,6 +70,7 @@ public interface ICharts : IHazReleases
 
     Target RenderManifests => _ => _
         .Description("Render the environment's releases to artifacts/manifests/<env>/<release>.yaml")
+        .Validates(CheckEnvironment)
         .Executes(async ct =>
         {
             var environment = Environment;

@@ -17,6 +17,7 @@ public interface IListImages : IHazReleases
 
     Target ListImages => _ => _
         .Description("Print every image the environment's render (or --chart with --values) references, normalised, sorted, unique")
+        .Validates(() => { if (Chart == null) CheckEnvironment(); })
         .Executes(async ct =>
         {
             var images = await FindImagesAsync(AllImageKeys, ct);
