@@ -102,6 +102,60 @@ public sealed class BumpCommandTests
     }
 
     [Fact]
+    public async Task A_push_that_loses_the_race_is_applied_again_on_the_new_head_and_says_so()
+    {
+        var file = ValuesSamples.Path("c1");
+        using var repository = await DeployRepository.CreateAsync(new Dictionary<string, string> { [file] = ValuesSamples.Marked("c1", "0000000") });
+        await repository.MoveTheBranchOnPushAsync(file, text => text.Replace("0000000", "hotfix1").Replace("IfNotPresent", "Always"));
+
+        var run = await BuildScript.RunAsync(Bump(repository, "c1", "t1"));
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Says("the push was rejected because the branch moved; applying the edits again on its new head").Should().BeTrue(run.ToString());
+        run.Says("Bump c1 hotfix1 → t1 after 2 attempts").Should().BeTrue(run.ToString());
+        (await repository.SubjectsAsync()).Should().Equal("Bump c1 hotfix1 → t1", "Another pipeline's commit", "Seed the deployment repository");
+        (await repository.ReadAsync(file)).Should().Be(ValuesSamples.Marked("c1", "t1").Replace("IfNotPresent", "Always"));
+    }
+
+    [Theory]
+    [InlineData("../outside.yaml")]
+    [InlineData("deploy/../../outside.yaml")]
+    [InlineData("/tmp/outside.yaml")]
+    [InlineData(".git/config")]
+    public async Task A_values_file_outside_the_deployment_repository_is_refused_and_nothing_is_pushed(string path)
+    {
+        using var repository = await DeployRepository.CreateAsync();
+        var head = await repository.HeadAsync();
+
+        var run = await BuildScript.RunAsync(Bump(repository, "c1", "t1", "--values-file", path));
+
+        run.ExitCode.Should().NotBe(0, run.ToString());
+        run.Says($"'{path}' must be a file path inside the deployment repository, relative to its root").Should().BeTrue(run.ToString());
+        (await repository.HeadAsync()).Should().Be(head);
+        (await repository.CommitCountAsync()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Its_temporary_clone_is_removed_whether_it_pushes_finds_nothing_to_do_or_fails()
+    {
+        using var repository = await DeployRepository.CreateAsync(new Dictionary<string, string> { ["deploy/values/components/c2.yaml"] = "c2: [1, 2\n" });
+        var temp = Directory.CreateDirectory(Path.Combine(repository.Root, "tmp")).FullName;
+        var environment = new Dictionary<string, string> { ["TMPDIR"] = temp };
+        string[] Clones() => Directory.GetDirectories(temp, "slipway-gitops-*");
+
+        var pushed = await BuildScript.RunAsync(environment, CancellationToken.None, Bump(repository, "c1", "t1", "--verbosity", "verbose"));
+        var unchanged = await BuildScript.RunAsync(environment, CancellationToken.None, Bump(repository, "c1", "t1", "--verbosity", "verbose"));
+        var failed = await BuildScript.RunAsync(environment, CancellationToken.None, Bump(repository, "c2", "t1", "--verbosity", "verbose"));
+
+        (pushed.ExitCode, unchanged.ExitCode, failed.ExitCode).Should().Be((0, 0, 1), $"{pushed}\n{unchanged}\n{failed}");
+        foreach (var run in new[] { pushed, unchanged, failed })
+            run.Says($"{temp}/slipway-gitops-").Should().BeTrue($"each run clones under TMPDIR (its git commands say where):\n{run}");
+        failed.Says("deploy/values/components/c2.yaml, line").Should().BeTrue(failed.ToString());
+        unchanged.Says("nothing to commit").Should().BeTrue(unchanged.ToString());
+        Clones().Should().BeEmpty("each run removes the clone it made under TMPDIR");
+    }
+
+    [Fact]
     public async Task A_branch_that_does_not_exist_fails_clearly_with_exit_code_1_and_pushes_nothing()
     {
         using var repository = await DeployRepository.CreateAsync();
