@@ -5,7 +5,8 @@ namespace Slipway.Delivery.Git;
 /// <see cref="Message"/> writes the commit message from the paths an attempt changed; it runs after the edits of each
 /// attempt (again after a rejected push), so it can describe what the edits found on the head they were applied to.
 /// </summary>
-public sealed record GitOpsRequest(string Repository, string Branch, IReadOnlyList<FileEdit> Edits, Func<IReadOnlyList<string>, string> Message)
+public sealed record GitOpsRequest(
+    string Repository, string Branch, IReadOnlyList<FileEdit> Edits, Func<IReadOnlyList<string>, string> Message)
 {
     /// <summary>A request whose commit message is the same whatever the edits found.</summary>
     public GitOpsRequest(string repository, string branch, IReadOnlyList<FileEdit> edits, string message)

@@ -20,14 +20,16 @@ public static class GitOpsWriter
         var git = new GitClient(credentials);
         var where = $"{remote.Url} (branch {request.Branch})";
         using var temporary = new TemporaryDirectory("slipway-gitops-");
-        var working = await DeployClone.CloneAsync(git, remote, request.Branch, Path.Combine(temporary.Path, "repo"), cancellationToken);
+        var clone = Path.Combine(temporary.Path, "repo");
+        var working = await DeployClone.CloneAsync(git, remote, request.Branch, clone, cancellationToken);
         string? lastRejection = null;
         for (var attempt = 1; attempt <= request.MaxAttempts; attempt++)
         {
             var changed = ApplyEdits(working.Directory, request.Edits, where);
             var message = changed.Count > 0 ? request.Message(changed) : null;
+            var committer = request.Committer ?? request.Author;
             var committed = message != null && await Step(where, "commit", () =>
-                working.CommitAsync(changed, message, request.Author, request.Committer ?? request.Author, cancellationToken));
+                working.CommitAsync(changed, message, request.Author, committer, cancellationToken));
             if (!committed) return new GitOpsResult(remote.Url, request.Branch, null, null, [], attempt);
             var commit = await Step(where, "rev-parse", () => working.HeadAsync(cancellationToken));
             var push = await Step(where, "push", () => working.PushAsync(request.Branch, cancellationToken));
@@ -35,13 +37,15 @@ public static class GitOpsWriter
             lastRejection = push.Rejection;
             if (attempt == request.MaxAttempts) break;
             var delay = RetryDelay.After(attempt, request.BaseDelay, request.MaxDelay);
-            Log.Information($"{where}: the push was rejected because the branch moved; applying the edits again on its new head " +
-                            $"in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {request.MaxAttempts})");
+            Log.Information($"{where}: the push was rejected because the branch moved; applying the edits again " +
+                            $"on its new head in {delay.TotalMilliseconds:0} ms " +
+                            $"(attempt {attempt + 1} of {request.MaxAttempts})");
             await Task.Delay(delay, cancellationToken);
             await Step(where, "fetch", () => working.ResetToRemoteAsync(request.Branch, cancellationToken));
         }
-        throw new GitOpsException($"Could not push to {where}: it was rejected {request.MaxAttempts} times because others kept " +
-                                  $"pushing to the branch (last: {lastRejection}). Nothing was pushed; run again.");
+        throw new GitOpsException(
+            $"Could not push to {where}: it was rejected {request.MaxAttempts} times because others kept pushing " +
+            $"to the branch (last: {lastRejection}). Nothing was pushed; run again.");
     }
 
     /// <summary>Runs every edit on the current files; returns the paths whose text changed (and were written).</summary>
@@ -77,7 +81,8 @@ public static class GitOpsWriter
         foreach (var edit in request.Edits)
         {
             var parts = edit.Path.Replace('\\', '/').Split('/');
-            if (string.IsNullOrWhiteSpace(edit.Path) || Path.IsPathRooted(edit.Path) || parts.Contains("..") || parts.Contains(".git"))
+            var outside = Path.IsPathRooted(edit.Path) || parts.Contains("..") || parts.Contains(".git");
+            if (string.IsNullOrWhiteSpace(edit.Path) || outside)
                 throw new ArgumentException($"'{edit.Path}' must be a path inside the repository, relative to its root.", nameof(request));
         }
     }

@@ -27,12 +27,14 @@ public static class ValuesBumper
             BaseDelay = request.BaseDelay,
             MaxDelay = request.MaxDelay,
         }, cancellationToken);
-        return Report(new BumpResult(written.Repository, written.Branch, written.Commit, written.Message, Edits(), written.Attempts));
+        return Report(new BumpResult(
+            written.Repository, written.Branch, written.Commit, written.Message, Edits(), written.Attempts));
     }
 
     private static BumpResult Report(BumpResult result)
     {
-        foreach (var edit in result.Edits.Where(e => !e.Changed)) Log.Information(BumpMessage.AlreadyThere(edit, nothingToCommit: !result.Changed));
+        foreach (var edit in result.Edits.Where(e => !e.Changed))
+            Log.Information(BumpMessage.AlreadyThere(edit, nothingToCommit: !result.Changed));
         if (result.Changed)
         {
             foreach (var edit in result.Edits.Where(e => e.Changed)) Log.Information(edit.ToString());

@@ -117,8 +117,9 @@ public sealed class GitOpsWriterTests
         var failure = await FluentActions.Awaiting(() => GitOpsWriter.WriteAsync(Bump(repository, "api", "1.1.0") with { Branch = "release" }))
             .Should().ThrowAsync<GitOpsException>();
 
-        failure.Which.Message.Should().Be($"Branch 'release' does not exist in file://{repository.Path} (its branches: main). " +
-                                          "Pass --deploy-branch with an existing branch. Nothing was pushed.");
+        failure.Which.Message.Should().Be(
+            $"Branch 'release' does not exist in file://{repository.Path} (its branches: main). " +
+            "Pass --deploy-branch with an existing branch. Nothing was pushed.");
     }
 
     [Fact]

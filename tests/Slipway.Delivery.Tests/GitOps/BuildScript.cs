@@ -17,9 +17,9 @@ internal static class BuildScript
     public static async Task<ScriptRun> RunAsync(CancellationToken cancellationToken, params string[] arguments) =>
         await RunAsync(new Dictionary<string, string>(), cancellationToken, arguments);
 
-    /// <summary>Runs with <paramref name="environment"/> added to the (cleaned) environment of the test process.</summary>
-    public static async Task<ScriptRun> RunAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken,
-        params string[] arguments)
+    /// <summary>Runs with <paramref name="environment"/> added to the (cleaned) environment of the tests.</summary>
+    public static async Task<ScriptRun> RunAsync(IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken, params string[] arguments)
     {
         using var process = Start(arguments, environment);
         var output = new StringBuilder();

@@ -7,6 +7,9 @@ namespace Slipway.Delivery.Tests.GitOps;
 [Collection(BuildScriptCollection.Name)]
 public sealed class BumpCommandTests
 {
+    /// <summary>What another pipeline pushes first: a hotfix tag and another setting of the same file.</summary>
+    private static string Hotfix(string text) => text.Replace("0000000", "hotfix1").Replace("IfNotPresent", "Always");
+
     private static string[] Bump(DeployRepository repository, string component, string tag, params string[] more) =>
         ["BumpValues", "--skip", "--deploy-repo", repository.Url, "--deploy-branch", DeployRepository.Branch, "--component", component, "--tag", tag, .. more];
 
@@ -105,16 +108,19 @@ public sealed class BumpCommandTests
     public async Task A_push_that_loses_the_race_is_applied_again_on_the_new_head_and_says_so()
     {
         var file = ValuesSamples.Path("c1");
-        using var repository = await DeployRepository.CreateAsync(new Dictionary<string, string> { [file] = ValuesSamples.Marked("c1", "0000000") });
-        await repository.MoveTheBranchOnPushAsync(file, text => text.Replace("0000000", "hotfix1").Replace("IfNotPresent", "Always"));
+        using var repository = await DeployRepository.CreateAsync(
+            new Dictionary<string, string> { [file] = ValuesSamples.Marked("c1", "0000000") });
+        await repository.MoveTheBranchOnPushAsync(file, Hotfix);
 
         var run = await BuildScript.RunAsync(Bump(repository, "c1", "t1"));
 
         run.ExitCode.Should().Be(0, run.ToString());
-        run.Says("the push was rejected because the branch moved; applying the edits again on its new head").Should().BeTrue(run.ToString());
+        run.Says("the push was rejected because the branch moved; applying the edits again on its new head")
+            .Should().BeTrue(run.ToString());
         run.Says("Bump c1 hotfix1 → t1 after 2 attempts").Should().BeTrue(run.ToString());
-        (await repository.SubjectsAsync()).Should().Equal("Bump c1 hotfix1 → t1", "Another pipeline's commit", "Seed the deployment repository");
-        (await repository.ReadAsync(file)).Should().Be(ValuesSamples.Marked("c1", "t1").Replace("IfNotPresent", "Always"));
+        (await repository.SubjectsAsync()).Should()
+            .Equal("Bump c1 hotfix1 → t1", "Another pipeline's commit", "Seed the deployment repository");
+        (await repository.ReadAsync(file)).Should().Be(Hotfix(ValuesSamples.Marked("c1", "t1")));
     }
 
     [Theory]
@@ -130,7 +136,8 @@ public sealed class BumpCommandTests
         var run = await BuildScript.RunAsync(Bump(repository, "c1", "t1", "--values-file", path));
 
         run.ExitCode.Should().NotBe(0, run.ToString());
-        run.Says($"'{path}' must be a file path inside the deployment repository, relative to its root").Should().BeTrue(run.ToString());
+        run.Says($"'{path}' must be a file path inside the deployment repository, relative to its root")
+            .Should().BeTrue(run.ToString());
         (await repository.HeadAsync()).Should().Be(head);
         (await repository.CommitCountAsync()).Should().Be(1);
     }
@@ -138,18 +145,23 @@ public sealed class BumpCommandTests
     [Fact]
     public async Task Its_temporary_clone_is_removed_whether_it_pushes_finds_nothing_to_do_or_fails()
     {
-        using var repository = await DeployRepository.CreateAsync(new Dictionary<string, string> { ["deploy/values/components/c2.yaml"] = "c2: [1, 2\n" });
+        using var repository = await DeployRepository.CreateAsync(
+            new Dictionary<string, string> { ["deploy/values/components/c2.yaml"] = "c2: [1, 2\n" });
         var temp = Directory.CreateDirectory(Path.Combine(repository.Root, "tmp")).FullName;
         var environment = new Dictionary<string, string> { ["TMPDIR"] = temp };
         string[] Clones() => Directory.GetDirectories(temp, "slipway-gitops-*");
+        Task<ScriptRun> Run(string component) =>
+            BuildScript.RunAsync(environment, CancellationToken.None,
+                Bump(repository, component, "t1", "--verbosity", "verbose"));
 
-        var pushed = await BuildScript.RunAsync(environment, CancellationToken.None, Bump(repository, "c1", "t1", "--verbosity", "verbose"));
-        var unchanged = await BuildScript.RunAsync(environment, CancellationToken.None, Bump(repository, "c1", "t1", "--verbosity", "verbose"));
-        var failed = await BuildScript.RunAsync(environment, CancellationToken.None, Bump(repository, "c2", "t1", "--verbosity", "verbose"));
+        var pushed = await Run("c1");
+        var unchanged = await Run("c1");
+        var failed = await Run("c2");
 
-        (pushed.ExitCode, unchanged.ExitCode, failed.ExitCode).Should().Be((0, 0, 1), $"{pushed}\n{unchanged}\n{failed}");
+        (pushed.ExitCode, unchanged.ExitCode, failed.ExitCode).Should()
+            .Be((0, 0, 1), $"{pushed}\n{unchanged}\n{failed}");
         foreach (var run in new[] { pushed, unchanged, failed })
-            run.Says($"{temp}/slipway-gitops-").Should().BeTrue($"each run clones under TMPDIR (its git commands say where):\n{run}");
+            run.Says($"{temp}/slipway-gitops-").Should().BeTrue($"each run clones under TMPDIR:\n{run}");
         failed.Says("deploy/values/components/c2.yaml, line").Should().BeTrue(failed.ToString());
         unchanged.Says("nothing to commit").Should().BeTrue(unchanged.ToString());
         Clones().Should().BeEmpty("each run removes the clone it made under TMPDIR");

@@ -34,15 +34,16 @@ public sealed class ConcurrentBumpCommandTests(ITestOutputHelper output)
         foreach (var (component, run) in Components.Zip(results))
             run.ExitCode.Should().Be(0, $"{component}: {run}");
         var retried = results.Where(r => r.Says("the push was rejected because the branch moved")).ToList();
-        output.WriteLine($"{retried.Count} of 12 commands had a push rejected and applied their bump again on the new head.");
+        output.WriteLine($"{retried.Count} of 12 commands had a push rejected and bumped again on the new head.");
         retried.Should().NotBeEmpty("the first push to arrive was rejected, so at least one command retried");
-        retried.Should().OnlyContain(r => Regex.IsMatch(r.Squashed, @"after\d+attempts"), "a retried bump says how many pushes it took");
+        retried.Should().OnlyContain(r => Regex.IsMatch(r.Squashed, @"after\d+attempts"), "it says how many it took");
         foreach (var component in Components)
             (await repository.ReadAsync(ValuesSamples.Path(component))).Should().Be(existing.Contains(component)
                 ? ValuesSamples.Marked(component, $"t-{component}")
                 : ValuesSamples.Created(component, $"t-{component}"), $"{component}'s bump must have landed");
-        (await repository.CommitCountAsync()).Should().Be(1 + 1 + 12, "the seed, the other pipeline's commit and one commit per command");
-        (await repository.ReadAsync("deploy/values/common.yaml")).Should().Be("replicaCount: 2\n", "no command pushed over the other commit");
+        (await repository.CommitCountAsync()).Should().Be(1 + 1 + 12, "the seed, the other's, one per command");
+        (await repository.ReadAsync("deploy/values/common.yaml")).Should()
+            .Be("replicaCount: 2\n", "no command pushed over the other commit");
         (await repository.MergeCommitsAsync()).Should().BeEmpty();
         var subjects = await repository.SubjectsAsync();
         subjects.Take(13).Should().OnlyHaveUniqueItems();

@@ -44,9 +44,9 @@ internal sealed class DeployRepository : IDisposable
     }
 
     /// <summary>
-    /// Makes pushes lose a race, as when another pipeline pushes first: a server-side <c>update</c> hook moves the branch
-    /// onto a commit that sets <paramref name="file"/> to <paramref name="edit"/> of its seeded text ("" when absent) just
-    /// before the push being received updates it, so that push is rejected by git itself. Once, or on
+    /// Makes pushes lose a race, as when another pipeline pushes first: a server-side <c>update</c> hook moves the
+    /// branch onto a commit that sets <paramref name="file"/> to <paramref name="edit"/> of its seeded text ("" when
+    /// absent) just before the push being received updates it, so that push is rejected by git itself. Once, or on
     /// <paramref name="everyPush"/> (the later commits then change nothing).
     /// </summary>
     public async Task MoveTheBranchOnPushAsync(string file, Func<string, string> edit, bool everyPush = false)
@@ -83,7 +83,8 @@ internal sealed class DeployRepository : IDisposable
             rm -f "$GIT_INDEX_FILE"
 
             """);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     private const string CompetitorRef = "refs/slipway/competitor";

@@ -43,7 +43,7 @@ internal sealed class HttpsGitServer : IAsyncDisposable
         get { lock (_requests) return _requests.ToList(); }
     }
 
-    /// <summary>Serves the repositories under <paramref name="projectRoot"/> to <paramref name="user"/> with <paramref name="token"/>.</summary>
+    /// <summary>Serves the repositories under <paramref name="projectRoot"/> to a user with a token.</summary>
     public static async Task<HttpsGitServer> StartAsync(string projectRoot, string user, string token)
     {
         var certificate = Certificate();
@@ -51,7 +51,8 @@ internal sealed class HttpsGitServer : IAsyncDisposable
         await File.WriteAllTextAsync(certificateFile, certificate.ExportCertificatePem());
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         var app = builder.Build();
         var server = new HttpsGitServer(app, projectRoot, user, token, certificateFile);
         app.Run(server.HandleAsync);
@@ -65,7 +66,8 @@ internal sealed class HttpsGitServer : IAsyncDisposable
         var request = context.Request;
         var authorization = request.Headers.Authorization.ToString();
         var authorized = authorization == _expectedAuthorization;
-        lock (_requests) _requests.Add(new HttpsGitRequest(request.Method, request.Path + request.QueryString, authorization, authorized));
+        var target = request.Path + request.QueryString;
+        lock (_requests) _requests.Add(new HttpsGitRequest(request.Method, target, authorization, authorized));
         if (!authorized)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -81,12 +83,15 @@ internal sealed class HttpsGitServer : IAsyncDisposable
         var errors = backend.StandardError.ReadToEndAsync();
         var output = backend.StandardOutput.BaseStream;
         foreach (var (name, value) in await ReadCgiHeadersAsync(output))
-            if (name.Equals("Status", StringComparison.OrdinalIgnoreCase)) context.Response.StatusCode = int.Parse(value.Split(' ')[0]);
-            else context.Response.Headers.Append(name, value);
+            if (name.Equals("Status", StringComparison.OrdinalIgnoreCase))
+                context.Response.StatusCode = int.Parse(value.Split(' ')[0]);
+            else
+                context.Response.Headers.Append(name, value);
         await output.CopyToAsync(context.Response.Body);
         await input;
         await backend.WaitForExitAsync();
-        if (backend.ExitCode != 0) throw new InvalidOperationException($"git http-backend exited with {backend.ExitCode}: {await errors}");
+        if (backend.ExitCode != 0)
+            throw new InvalidOperationException($"git http-backend exited with {backend.ExitCode}: {await errors}");
     }
 
     private ProcessStartInfo BackendStart(HttpRequest request)
@@ -108,12 +113,14 @@ internal sealed class HttpsGitServer : IAsyncDisposable
         start.Environment["QUERY_STRING"] = request.QueryString.Value?.TrimStart('?') ?? "";
         start.Environment["CONTENT_TYPE"] = request.ContentType ?? "";
         if (request.ContentLength is { } length) start.Environment["CONTENT_LENGTH"] = length.ToString();
-        if (request.Headers.ContentEncoding.ToString() is { Length: > 0 } encoding) start.Environment["HTTP_CONTENT_ENCODING"] = encoding;
-        if (request.Headers["Git-Protocol"].ToString() is { Length: > 0 } protocol) start.Environment["GIT_PROTOCOL"] = protocol;
+        if (request.Headers.ContentEncoding.ToString() is { Length: > 0 } encoding)
+            start.Environment["HTTP_CONTENT_ENCODING"] = encoding;
+        if (request.Headers["Git-Protocol"].ToString() is { Length: > 0 } protocol)
+            start.Environment["GIT_PROTOCOL"] = protocol;
         return start;
     }
 
-    /// <summary>The CGI response's header lines, up to the blank line that ends them (the body follows on the stream).</summary>
+    /// <summary>The CGI response's header lines, up to the blank line that ends them (the body follows).</summary>
     private static async Task<List<(string Name, string Value)>> ReadCgiHeadersAsync(Stream output)
     {
         var headers = new List<(string, string)>();
@@ -143,9 +150,12 @@ internal sealed class HttpsGitServer : IAsyncDisposable
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, false, 0, critical: true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1));
+        request.CertificateExtensions.Add(
+            new X509BasicConstraintsExtension(certificateAuthority: true, false, 0, critical: true));
+        request.CertificateExtensions.Add(
+            new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false)); // serverAuth
+        var now = DateTimeOffset.UtcNow;
+        using var certificate = request.CreateSelfSigned(now.AddHours(-1), now.AddDays(1));
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 
@@ -156,5 +166,5 @@ internal sealed class HttpsGitServer : IAsyncDisposable
     }
 }
 
-/// <summary>One request the server received: its method, target (path and query), Authorization header and whether it matched.</summary>
+/// <summary>A request the server received: method, path and query, Authorization header, whether it matched.</summary>
 internal sealed record HttpsGitRequest(string Method, string Target, string Authorization, bool Authorized);

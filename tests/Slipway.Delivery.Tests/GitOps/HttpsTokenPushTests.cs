@@ -14,11 +14,12 @@ public sealed class HttpsTokenPushTests
     private static readonly string Token = "glpat-" + Guid.NewGuid().ToString("N");
 
     private static string[] Bump(string url, params string[] more) =>
-        ["BumpValues", "--skip", "--deploy-repo", url, "--deploy-branch", DeployRepository.Branch, "--component", "c1", "--tag", "t1",
-         "--verbosity", "verbose", .. more];
+        ["BumpValues", "--skip", "--deploy-repo", url, "--deploy-branch", DeployRepository.Branch,
+         "--component", "c1", "--tag", "t1", "--verbosity", "verbose", .. more];
 
     private static Task<ScriptRun> RunAsync(HttpsGitServer server, string[] arguments) =>
-        BuildScript.RunAsync(new Dictionary<string, string> { ["GIT_SSL_CAINFO"] = server.CertificateFile }, CancellationToken.None, arguments);
+        BuildScript.RunAsync(new Dictionary<string, string> { ["GIT_SSL_CAINFO"] = server.CertificateFile },
+            CancellationToken.None, arguments);
 
     [Fact]
     public async Task A_token_push_lands_with_the_token_sent_only_as_a_header()
@@ -31,8 +32,9 @@ public sealed class HttpsTokenPushTests
         run.ExitCode.Should().Be(0, run.ToString());
         (await repository.SubjectsAsync())[0].Should().Be("Bump c1 (none) → t1");
         (await repository.ReadAsync(ValuesSamples.Path("c1"))).Should().Be(ValuesSamples.Created("c1", "t1"));
-        server.Requests.Should().Contain(r => r.Method == "POST" && r.Target.EndsWith("/git-receive-pack"), "the push went over HTTPS");
-        server.Requests.Should().OnlyContain(r => r.Authorized, "every request carried the token as its Authorization header");
+        server.Requests.Should()
+            .Contain(r => r.Method == "POST" && r.Target.EndsWith("/git-receive-pack"), "the push went over HTTPS");
+        server.Requests.Should().OnlyContain(r => r.Authorized, "every request carried the token as its header");
         ShowsNoToken(run, server, "x-access-token");
     }
 
@@ -47,7 +49,8 @@ public sealed class HttpsTokenPushTests
 
         run.ExitCode.Should().Be(0, run.ToString());
         (await repository.SubjectsAsync())[0].Should().Be("Bump c1 (none) → t1");
-        server.Requests.Should().Contain(r => r.Target.EndsWith("/git-receive-pack")).And.OnlyContain(r => r.Authorized);
+        server.Requests.Should().Contain(r => r.Target.EndsWith("/git-receive-pack"))
+            .And.OnlyContain(r => r.Authorized);
         ShowsNoToken(run, server, "bot");
     }
 
@@ -76,7 +79,8 @@ public sealed class HttpsTokenPushTests
     {
         string[] forms = [Token, Base64(user + ":" + Token), Uri.EscapeDataString(Token)];
         foreach (var form in forms) run.Squashed.Should().NotContain(form);
-        server.Requests.Should().OnlyContain(r => !forms.Any(form => r.Target.Contains(form)), "a token never travels in a URL");
+        server.Requests.Should()
+            .OnlyContain(r => !forms.Any(form => r.Target.Contains(form)), "a token never travels in a URL");
     }
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));

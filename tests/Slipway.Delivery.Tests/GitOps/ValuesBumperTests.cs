@@ -5,9 +5,12 @@ using Xunit;
 
 namespace Slipway.Delivery.Tests.GitOps;
 
-/// <summary>BumpValues' clone–edit–commit–push path on its own, in-process, where many writers are cheap.</summary>
+/// <summary>BumpValues' clone–edit–commit–push path, in-process, where many writers are cheap.</summary>
 public sealed class ValuesBumperTests
 {
+    /// <summary>What another pipeline pushes first: a hotfix tag and another setting of the same file.</summary>
+    private static string Hotfix(string text) => text.Replace("0000000", "hotfix1").Replace("IfNotPresent", "Always");
+
     [Fact]
     public async Task Six_writers_of_one_shared_file_in_an_empty_repository_all_land()
     {
@@ -61,16 +64,19 @@ public sealed class ValuesBumperTests
     public async Task A_push_that_loses_the_race_is_redone_on_the_new_head_and_its_message_names_the_tag_found_there()
     {
         var file = ValuesSamples.Path("c1");
-        using var repository = await DeployRepository.CreateAsync(new Dictionary<string, string> { [file] = ValuesSamples.Marked("c1", "0000000") });
-        await repository.MoveTheBranchOnPushAsync(file, text => text.Replace("0000000", "hotfix1").Replace("IfNotPresent", "Always"));
+        using var repository = await DeployRepository.CreateAsync(
+            new Dictionary<string, string> { [file] = ValuesSamples.Marked("c1", "0000000") });
+        await repository.MoveTheBranchOnPushAsync(file, Hotfix);
+        var request = new BumpRequest(repository.Path, DeployRepository.Branch, [TagBump.For("c1", "t1")])
+            { Environment = "dev", BaseDelay = TimeSpan.FromMilliseconds(1) };
 
-        var result = await ValuesBumper.BumpAsync(new BumpRequest(repository.Path, DeployRepository.Branch, [TagBump.For("c1", "t1")])
-            { Environment = "dev", BaseDelay = TimeSpan.FromMilliseconds(1) });
+        var result = await ValuesBumper.BumpAsync(request);
 
         result.Attempts.Should().Be(2, "the first push was rejected by the repository and the bump applied again");
         result.Commit.Should().Be(await repository.HeadAsync());
-        (await repository.SubjectsAsync()).Should().Equal("Bump c1 hotfix1 → t1 for dev", "Another pipeline's commit", "Seed the deployment repository");
-        (await repository.ReadAsync(file)).Should().Be(ValuesSamples.Marked("c1", "t1").Replace("IfNotPresent", "Always"),
+        (await repository.SubjectsAsync()).Should()
+            .Equal("Bump c1 hotfix1 → t1 for dev", "Another pipeline's commit", "Seed the deployment repository");
+        (await repository.ReadAsync(file)).Should().Be(Hotfix(ValuesSamples.Marked("c1", "t1")),
             "the bump was applied to the content the other commit left, not pushed over it");
         (await repository.MergeCommitsAsync()).Should().BeEmpty();
     }
@@ -79,16 +85,21 @@ public sealed class ValuesBumperTests
     public async Task A_branch_that_moves_on_every_push_makes_it_give_up_after_its_attempts_and_push_nothing()
     {
         var file = ValuesSamples.Path("c1");
-        using var repository = await DeployRepository.CreateAsync(new Dictionary<string, string> { [file] = ValuesSamples.Marked("c1", "0000000") });
+        using var repository = await DeployRepository.CreateAsync(
+            new Dictionary<string, string> { [file] = ValuesSamples.Marked("c1", "0000000") });
         await repository.MoveTheBranchOnPushAsync("deploy/values/common.yaml", _ => "replicas: 2\n", everyPush: true);
 
-        var act = () => ValuesBumper.BumpAsync(new BumpRequest(repository.Path, DeployRepository.Branch, [TagBump.For("c1", "t1")])
-            { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1) });
+        var request = new BumpRequest(repository.Path, DeployRepository.Branch, [TagBump.For("c1", "t1")])
+            { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1) };
+
+        var act = () => ValuesBumper.BumpAsync(request);
 
         (await act.Should().ThrowAsync<Slipway.Delivery.Git.GitOpsException>()).Which.Message.Should()
-            .StartWith($"Could not push to file://{repository.Path} (branch main): it was rejected 3 times").And.EndWith("Nothing was pushed; run again.");
-        (await repository.SubjectsAsync()).Should().Equal(Enumerable.Repeat("Another pipeline's commit", 3).Append("Seed the deployment repository"),
-            "each of the three pushes was rejected, and none of them landed");
+            .StartWith($"Could not push to file://{repository.Path} (branch main): it was rejected 3 times")
+            .And.EndWith("Nothing was pushed; run again.");
+        (await repository.SubjectsAsync()).Should()
+            .Equal(Enumerable.Repeat("Another pipeline's commit", 3).Append("Seed the deployment repository"),
+                "each of the three pushes was rejected, and none of them landed");
         (await repository.ReadAsync(file)).Should().Be(ValuesSamples.Marked("c1", "0000000"));
     }
 
@@ -103,9 +114,12 @@ public sealed class ValuesBumperTests
         using var repository = await DeployRepository.CreateAsync();
         var head = await repository.HeadAsync();
 
-        var act = () => ValuesBumper.BumpAsync(new BumpRequest(repository.Path, DeployRepository.Branch, [TagBump.For("c1", "t1", path)]));
+        var request = new BumpRequest(repository.Path, DeployRepository.Branch, [TagBump.For("c1", "t1", path)]);
 
-        await act.Should().ThrowAsync<ArgumentException>().WithMessage($"'{path}' must be a path inside the repository, relative to its root.*");
+        var act = () => ValuesBumper.BumpAsync(request);
+
+        await act.Should().ThrowAsync<ArgumentException>()
+            .WithMessage($"'{path}' must be a path inside the repository, relative to its root.*");
         (await repository.HeadAsync()).Should().Be(head);
     }
 }
