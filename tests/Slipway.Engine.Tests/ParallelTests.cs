@@ -32,7 +32,11 @@ public sealed class ParallelTests : IDisposable
     {
         var run = _harness.Run<ParallelBuild>("Join", "--parallel", "1");
 
+        run.ExitCode.Should().Be(0, run.ToString());
         var events = Events(run);
+        events.Where(e => e.StartsWith("BEGIN ")).Should()
+            .BeEquivalentTo(["BEGIN Start", "BEGIN Slow", "BEGIN Fast", "BEGIN Join"], "every target of the plan ran");
+        events.Should().HaveCount(8);
         for (var i = 0; i < events.Count; i += 2)
             events[i + 1].Should().Be(events[i].Replace("BEGIN", "END"), "no target starts before the previous one ended");
     }

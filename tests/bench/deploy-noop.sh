@@ -6,14 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS="${1:-3}"
+# shellcheck source=tests/bench/timing.sh
+source tests/bench/timing.sh
 ./build.sh DeployApps --env local --no-logo >/dev/null   # brings everything up and deploys once
 # shellcheck disable=SC1091
 source .nuke/temp/stack/stack.env
 NS=slipway-local
 
 revision() { "$HELM" status "$1" -n "$NS" -o json --kubeconfig "$KUBECONFIG" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])'; }
-time_ms() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 # The exact inputs Slipway passes: the layered files and the --set values from artifacts/images.json.
 sets_for() {   # $1 = BaseProduct|App
@@ -42,9 +42,9 @@ slipway() { ./build.sh DeployApps --env local --no-logo --skip Compile DockerBui
 
 slipway_times=() helm_times=()
 before_base=$(revision base) before_apps=$(revision apps)
-for ((i = 0; i < RUNS; i++)); do slipway_times+=("$(time_ms slipway)"); done
+for ((i = 0; i < RUNS; i++)); do ms=$(time_ms slipway); slipway_times+=("$ms"); done
 after_slipway_base=$(revision base) after_slipway_apps=$(revision apps)
-for ((i = 0; i < RUNS; i++)); do helm_times+=("$(time_ms plain_helm)"); done
+for ((i = 0; i < RUNS; i++)); do ms=$(time_ms plain_helm); helm_times+=("$ms"); done
 after_helm_base=$(revision base) after_helm_apps=$(revision apps)
 slipway >/dev/null 2>&1 || true   # leave the releases as Slipway deploys them
 

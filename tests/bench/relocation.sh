@@ -17,6 +17,8 @@ for arg in "$@"; do
 done
 
 fail() { echo "relocation.sh: $*" >&2; exit 1; }
+# shellcheck source=tests/bench/timing.sh
+source tests/bench/timing.sh
 
 STACK_ENV=.nuke/temp/stack/stack.env
 [[ -f "$STACK_ENV" ]] || fail "the local stack is not up ($STACK_ENV is missing): run ./build.sh StackUp first."
@@ -70,8 +72,6 @@ for image in "${IMAGES[@]}"; do
 done
 sort -u -o "$WORK/sizes" "$WORK/sizes"
 
-time_ms() { local start end; start=$(date +%s%N); "$@" || return; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
 slipway_copy() { # prefix
   ./build.sh Retag --env prod --target-registry "$SLIPWAY_TARGET_REGISTRY/$1" --no-logo --verbosity quiet >"$WORK/retag.log" 2>&1
@@ -88,7 +88,7 @@ skopeo_copy() { # prefix
         >>"$WORK/skopeo.log" 2>&1 || return 1
   done
 }
-slipway_bytes() { jq '[.[].bytesCopied] | add' "artifacts/relocation-prod.json"; }
+slipway_bytes() { jq -e '[.[].bytesCopied] | add' "artifacts/relocation-prod.json"; }
 # blobs skopeo uploaded (mounted and present ones are "Skipping blob … (already present)"), sized from the source manifests
 skopeo_bytes() {
   grep -oE 'Upload of layer sha256:[0-9a-f]{64} complete' "$WORK/skopeo.log" | awk '{ print $4 }' | sort -u \
@@ -104,14 +104,18 @@ check_digests() { # prefix tool
 run_tool() { # tool prefix → prints "ms bytes"
   local ms
   if [[ "$1" == slipway ]]; then
-    ./build.sh --help >/dev/null 2>&1   # compile now if src/ changed, not inside the timing
-    ms=$(time_ms slipway_copy "$2") || { mask <"$WORK/retag.log" | tail -30 >&2; fail "Retag into $2 failed."; }
+    ./build.sh --help >/dev/null 2>&1 || fail "./build.sh does not compile."   # compile now, not inside the timing
+    ms=$(time_ms slipway_copy "$2" 2>/dev/null) \
+      || { mask <"$WORK/retag.log" | tail -30 >&2; fail "Retag into $2 failed."; }
     check_digests "$2" slipway
-    echo "$ms $(slipway_bytes)"
+    bytes=$(slipway_bytes) || fail "Retag into $2 wrote no artifacts/relocation-prod.json."
+    echo "$ms $bytes"
   else
-    ms=$(time_ms skopeo_copy "$2") || { mask <"$WORK/skopeo.log" | grep -v 'level=debug' | tail -30 >&2; fail "skopeo copy into $2 failed."; }
+    ms=$(time_ms skopeo_copy "$2" 2>/dev/null) \
+      || { mask <"$WORK/skopeo.log" | grep -v 'level=debug' | tail -30 >&2; fail "skopeo copy into $2 failed."; }
     check_digests "$2" skopeo
-    echo "$ms $(skopeo_bytes)"
+    bytes=$(skopeo_bytes) || fail "the skopeo log of $2 could not be read."
+    echo "$ms $bytes"
   fi
 }
 
@@ -133,7 +137,8 @@ for ((i = 1; i <= RUNS; i++)); do
     if [[ "$tool" == slipway ]]; then slipway_ms+=("$ms"); slipway_moved+=("$bytes"); else skopeo_ms+=("$ms"); skopeo_moved+=("$bytes"); fi
   done
   # the part of Retag that is not copying: process start and rendering the environment's releases
-  list_ms+=("$(time_ms list_images)") || fail "ListImages --env prod failed."
+  ms=$(time_ms list_images 2>/dev/null) || fail "ListImages --env prod failed."
+  list_ms+=("$ms")
   printf '  run %d (%s first): slipway %5d ms %11d bytes | skopeo %5d ms %11d bytes | ListImages alone %5d ms\n' \
     "$i" "${order[0]}" "${slipway_ms[-1]}" "${slipway_moved[-1]}" "${skopeo_ms[-1]}" "${skopeo_moved[-1]}" "${list_ms[-1]}"
 done

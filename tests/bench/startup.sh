@@ -7,18 +7,18 @@ cd "$(dirname "$0")/../.."
 RUNS="${1:-9}"
 SLOW_RUNS=$(( RUNS < 5 ? RUNS : 5 ))
 
+# shellcheck source=tests/bench/timing.sh
+source tests/bench/timing.sh
+
 ./build.sh --help >/dev/null   # warm: compiles the build if needed
 DLL=.nuke/temp/bin/_build.dll
 dotnet run --project build -- --help >/dev/null 2>&1   # warm dotnet run's own build
 
-time_ms() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
 bootstrap=() floor=() run=()
 for ((i = 0; i < RUNS; i++)); do
-  floor+=("$(time_ms dotnet "$DLL" --help)")
-  bootstrap+=("$(time_ms ./build.sh --help)")
-  if (( i < SLOW_RUNS )); then run+=("$(time_ms dotnet run --project build -- --help)"); fi
+  ms=$(time_ms dotnet "$DLL" --help); floor+=("$ms")
+  ms=$(time_ms ./build.sh --help); bootstrap+=("$ms")
+  if (( i < SLOW_RUNS )); then ms=$(time_ms dotnet run --project build -- --help); run+=("$ms"); fi
 done
 
 m_floor=$(printf '%s\n' "${floor[@]}" | median)

@@ -1,7 +1,11 @@
 namespace Slipway.Delivery.Git;
 
-/// <summary>The outcome of a write: the pushed commit, or no commit because the branch already had the content.</summary>
-public sealed record GitOpsResult(string Repository, string Branch, string? Commit, IReadOnlyList<string> ChangedFiles, int Attempts)
+/// <summary>
+/// The outcome of a write: the pushed commit and its message, or no commit because the branch already had the content.
+/// <see cref="Attempts"/> counts the pushes tried (more than one when the branch moved under the first).
+/// </summary>
+public sealed record GitOpsResult(
+    string Repository, string Branch, string? Commit, string? Message, IReadOnlyList<string> ChangedFiles, int Attempts)
 {
     public bool Changed => Commit != null;
 

@@ -17,7 +17,9 @@ public static class BootstrapCommand
 
     public const string DefaultFile = "/etc/slipway/bootstrap/declarations.json";
 
-    public static int Run(string[] args, IReadOnlyDictionary<string, string> environment, TextWriter output, TextWriter error, IResourceStore? store = null)
+    /// <param name="defaultFile">where the mounted declarations are looked for when nothing else names them</param>
+    public static int Run(string[] args, IReadOnlyDictionary<string, string> environment, TextWriter output,
+        TextWriter error, IResourceStore? store = null, string defaultFile = DefaultFile)
     {
         string? Env(string name) => environment.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
@@ -44,10 +46,11 @@ public static class BootstrapCommand
             if (fileArgument != null) (json, source) = (File.ReadAllText(fileArgument), fileArgument);
             else if (Env("BOOTSTRAP_DECLARATIONS") is { } inline) (json, source) = (inline, "env BOOTSTRAP_DECLARATIONS");
             else if (Env("BOOTSTRAP_DECLARATIONS_FILE") is { } file) (json, source) = (File.ReadAllText(file), file);
-            else if (File.Exists(DefaultFile)) (json, source) = (File.ReadAllText(DefaultFile), DefaultFile);
+            else if (File.Exists(defaultFile)) (json, source) = (File.ReadAllText(defaultFile), defaultFile);
             else
             {
-                error.WriteLine($"bus-bootstrap: no declarations: pass --file, or set BOOTSTRAP_DECLARATIONS (JSON) or BOOTSTRAP_DECLARATIONS_FILE, or mount {DefaultFile}");
+                error.WriteLine("bus-bootstrap: no declarations: pass --file, or set BOOTSTRAP_DECLARATIONS (JSON) " +
+                                $"or BOOTSTRAP_DECLARATIONS_FILE, or mount {defaultFile}");
                 return BadInput;
             }
         }

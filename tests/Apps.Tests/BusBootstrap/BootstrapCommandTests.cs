@@ -14,11 +14,18 @@ public sealed class BootstrapCommandTests
          "schemas": [{"name": "orders", "component": "orders-api"}]}
         """;
 
-    static (int ExitCode, string Output, string Error) Run(Dictionary<string, string> environment, string[]? args = null, IResourceStore? store = null)
+    /// <summary>
+    /// Runs the command; the mounted default file is looked for in a fresh directory unless
+    /// <paramref name="defaultFile"/> is given, so what this machine holds never matters.
+    /// </summary>
+    static (int ExitCode, string Output, string Error) Run(Dictionary<string, string> environment,
+        string[]? args = null, IResourceStore? store = null, string? defaultFile = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = BootstrapCommand.Run(args ?? [], environment, output, error, store);
+        using var nowhere = new TempDirectory();
+        var mounted = defaultFile ?? nowhere.PathOf("declarations.json");
+        var code = BootstrapCommand.Run(args ?? [], environment, output, error, store, mounted);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -90,11 +97,26 @@ public sealed class BootstrapCommandTests
     [Fact]
     public void Missing_declarations_exit_2_saying_how_to_pass_them()
     {
-        var (code, _, error) = Run([]);
+        using var directory = new TempDirectory();
+        var mounted = directory.PathOf("declarations.json");
 
-        if (File.Exists(BootstrapCommand.DefaultFile)) return; // a machine that has the mounted file: nothing to check
+        var (code, _, error) = Run([], defaultFile: mounted);
+
         code.Should().Be(BootstrapCommand.BadInput);
-        error.Should().Contain("BOOTSTRAP_DECLARATIONS").And.Contain("--file");
+        error.Should().Contain("BOOTSTRAP_DECLARATIONS").And.Contain("--file").And.Contain($"or mount {mounted}");
+    }
+
+    [Fact]
+    public void The_mounted_file_is_read_when_nothing_else_names_declarations()
+    {
+        using var directory = new TempDirectory();
+        var mounted = directory.PathOf("declarations.json");
+        File.WriteAllText(mounted, """{"topics": ["audit"]}""");
+
+        var (code, output, error) = Run([], defaultFile: mounted);
+
+        code.Should().Be(BootstrapCommand.Success, error);
+        output.Should().Contain($"from {mounted}").And.Contain("created topic audit");
     }
 
     [Fact]

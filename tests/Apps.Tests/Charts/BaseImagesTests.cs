@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using FluentAssertions;
+using Slipway.Delivery.Containers;
 using Slipway.Sample.Tests.Dockerfiles;
 using Slipway.Sample.Tests.Support;
 using Xunit;
@@ -26,9 +27,9 @@ public sealed class BaseImagesTests
         file.All("USER").Single().Should().MatchRegex(@"^[1-9][0-9]*:[0-9]+$");
         file.All("ENTRYPOINT").Should().Equal("[\"/usr/bin/perl\", \"/opt/standin/standin.pl\"]");
         file.Env["STANDIN_NAME"].Should().Be(product);
-        var ignore = DockerIgnore.Load(Path.Combine(Dir(product), ".dockerignore"));
-        ignore.Includes("Dockerfile").Should().BeTrue();
-        ignore.Includes("standin.pl").Should().BeTrue();
+        var ignore = DockerIgnore.ForContext(Dir(product));
+        ignore.IsExcluded("Dockerfile").Should().BeFalse();
+        ignore.IsExcluded("standin.pl").Should().BeFalse();
     }
 
     [Fact]

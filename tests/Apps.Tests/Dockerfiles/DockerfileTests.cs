@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using FluentAssertions;
+using Slipway.Delivery.Containers;
 using Slipway.Sample.Tests.Support;
 using Xunit;
 
@@ -106,26 +107,26 @@ public sealed class DockerfileTests
     [Theory, MemberData(nameof(Apps))]
     public void The_build_context_keeps_only_what_the_image_needs(string app)
     {
-        var ignore = DockerIgnore.Load(Path.Combine(Dir(app), ".dockerignore"));
+        var ignore = DockerIgnore.ForContext(Dir(app));
         var assembly = AppImage.Named(app).Assembly;
 
-        ignore.Includes("Dockerfile").Should().BeTrue();
-        ignore.Includes($"publish/{assembly}.dll").Should().BeTrue();
-        ignore.Includes("publish/wwwroot/index.html").Should().BeTrue();
+        ignore.IsExcluded("Dockerfile").Should().BeFalse();
+        ignore.IsExcluded($"publish/{assembly}.dll").Should().BeFalse();
+        ignore.IsExcluded("publish/wwwroot/index.html").Should().BeFalse();
         foreach (var excluded in new[] { "Program.cs", $"{assembly}.csproj", $"bin/Debug/net10.0/{assembly}.dll", $"obj/project.assets.json", "wwwroot/index.html" })
-            ignore.Includes(excluded).Should().BeFalse(excluded);
+            ignore.IsExcluded(excluded).Should().BeTrue(excluded);
         if (app == "orders-api")
         {
-            ignore.Includes("Dockerfile.base").Should().BeTrue();
-            ignore.Includes("base/etc/slipway/orders-api/base.json").Should().BeTrue();
-            ignore.Includes("base/certs/.gitkeep").Should().BeTrue();
+            ignore.IsExcluded("Dockerfile.base").Should().BeFalse();
+            ignore.IsExcluded("base/etc/slipway/orders-api/base.json").Should().BeFalse();
+            ignore.IsExcluded("base/certs/.gitkeep").Should().BeFalse();
         }
     }
 
     [Theory, MemberData(nameof(Apps))]
     public void Every_COPY_source_is_in_the_build_context(string app)
     {
-        var ignore = DockerIgnore.Load(Path.Combine(Dir(app), ".dockerignore"));
+        var ignore = DockerIgnore.ForContext(Dir(app));
         foreach (var path in Directory.GetFiles(Dir(app), "Dockerfile*"))
             foreach (var copy in new DockerfileModel(path).All("COPY"))
             {
@@ -135,7 +136,8 @@ public sealed class DockerfileTests
                     ? Directory.GetFiles(Path.Combine(Dir(app), source), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Dir(app), f).Replace('\\', '/')).ToList()
                     : [source];
                 files.Should().NotBeEmpty();
-                foreach (var file in files) ignore.Includes(file).Should().BeTrue($"{Path.GetFileName(path)} copies {file}");
+                foreach (var file in files)
+                    ignore.IsExcluded(file).Should().BeFalse($"{Path.GetFileName(path)} copies {file}");
             }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using FluentAssertions;
 using Slipway.Sample.Tests.Support;
 using Xunit;
@@ -30,6 +31,45 @@ public sealed class PublishedAppsTests(PublishedAppsFixture published) : IClassF
     [Theory, MemberData(nameof(ServedApps))]
     public async Task The_published_app_serves_its_health_on_the_port_named_by_ASPNETCORE_HTTP_PORTS(string app)
     {
+        var environment = new Dictionary<string, string> { ["WORKER__INTERVALSECONDS"] = "0.2" };
+
+        await RunPublishedAsync(app, environment, async client =>
+        {
+            (await client.GetAsync("healthz/live")).StatusCode.Should().Be(HttpStatusCode.OK);
+            if (app == "web-ui") (await client.GetStringAsync("")).Should().Contain("<title>Shop orders</title>");
+        });
+    }
+
+    [Theory]
+    [InlineData(new[] { "BUS__TOPICS=orders.created,orders.cancelled;audit", "BUS__BROKER=broker:9092" },
+        "broker:9092", new[] { "orders.created", "orders.cancelled", "audit" })]
+    [InlineData(new[] { "BUS__TOPICS__0=orders.created", "BUS__TOPICS__1=audit" },
+        null, new[] { "orders.created", "audit" })]
+    [InlineData(new[] { "Bus__Broker=lower-case:9092" }, "lower-case:9092", new string[0])]
+    public async Task The_published_api_takes_its_bus_settings_from_environment_variables(
+        string[] variables, string? broker, string[] topics)
+    {
+        var environment = variables.Select(v => v.Split('=', 2)).ToDictionary(v => v[0], v => v[1]);
+
+        await RunPublishedAsync("orders-api", environment, async client =>
+        {
+            using var info = JsonDocument.Parse(await client.GetStringAsync(""));
+
+            var read = info.RootElement.GetProperty("broker");
+            read.ValueKind.Should().Be(broker == null ? JsonValueKind.Null : JsonValueKind.String);
+            if (broker != null) read.GetString().Should().Be(broker);
+            info.RootElement.GetProperty("topics").EnumerateArray().Select(t => t.GetString()).Should().Equal(topics);
+        });
+    }
+
+    /// <summary>
+    /// Runs a published app as its container runs it (<c>dotnet App.dll</c> in its folder, the port from
+    /// ASPNETCORE_HTTP_PORTS) with <paramref name="environment"/> added, waits until it is ready, then runs
+    /// <paramref name="check"/> against it; the process is stopped afterwards.
+    /// </summary>
+    async Task RunPublishedAsync(string app, IReadOnlyDictionary<string, string> environment,
+        Func<HttpClient, Task> check)
+    {
         var port = Tool.FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
@@ -39,10 +79,12 @@ public sealed class PublishedAppsTests(PublishedAppsFixture published) : IClassF
             UseShellExecute = false,
         };
         info.ArgumentList.Add(AppImage.Named(app).Assembly + ".dll");
+        var inherited = info.Environment.Keys.Where(k => k.StartsWith("BUS__", StringComparison.OrdinalIgnoreCase));
+        foreach (var name in inherited.ToList()) info.Environment.Remove(name);
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
         info.Environment["ASPNETCORE_HTTP_PORTS"] = port.ToString();
-        info.Environment["WORKER__INTERVALSECONDS"] = "0.2";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         using var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -54,8 +96,7 @@ public sealed class PublishedAppsTests(PublishedAppsFixture published) : IClassF
             var status = await ReadyStatus(client, process);
 
             status.Should().Be(HttpStatusCode.OK, $"{app} should serve /healthz/ready on port {port}");
-            (await client.GetAsync("healthz/live")).StatusCode.Should().Be(HttpStatusCode.OK);
-            if (app == "web-ui") (await client.GetStringAsync("")).Should().Contain("<title>Shop orders</title>");
+            await check(client);
         }
         finally
         {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FluentAssertions;
-using Microsoft.Extensions.Configuration;
 using Slipway.Sample.OrdersApi;
 using Slipway.Sample.Tests.Support;
 using Xunit;
@@ -155,24 +154,5 @@ public sealed class OrdersApiTests
         info.RootElement.GetProperty("service").GetString().Should().Be("orders-api");
         info.RootElement.GetProperty("broker").GetString().Should().Be("broker:9092");
         info.RootElement.GetProperty("topics").EnumerateArray().Select(t => t.GetString()).Should().Equal(expected);
-    }
-
-    [Fact]
-    public void Bus_options_read_the_environment_variable_forms()
-    {
-        var joined = new ConfigurationBuilderFor(("BUS__TOPICS", "a,b;c"), ("BUS__BROKER", "broker:9092"));
-        var indexed = new ConfigurationBuilderFor(("BUS__TOPICS__0", "x"), ("BUS__TOPICS__1", "y"));
-
-        BusOptions.From(joined.Build()).Should().BeEquivalentTo(new BusOptions("broker:9092", ["a", "b", "c"]));
-        BusOptions.From(indexed.Build()).Should().BeEquivalentTo(new BusOptions(null, ["x", "y"]));
-    }
-
-    /// <summary>Configuration from environment-variable-style keys, without touching the process environment.</summary>
-    sealed class ConfigurationBuilderFor(params (string Key, string Value)[] variables)
-    {
-        public Microsoft.Extensions.Configuration.IConfiguration Build() =>
-            new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-                .AddInMemoryCollection(variables.Select(v => new KeyValuePair<string, string?>(v.Key.Replace("__", ":"), v.Value)))
-                .Build();
     }
 }

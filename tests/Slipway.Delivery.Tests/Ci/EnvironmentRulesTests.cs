@@ -6,10 +6,13 @@ using Xunit;
 
 namespace Slipway.Delivery.Tests.Ci;
 
-/// <summary>Branches and tags map to environments the way the build resolves them; deploys are locked, gated, named.</summary>
+/// <summary>
+/// This repository's CI: branches and tags map to environments the way the build resolves them; deploys are locked,
+/// gated, named.
+/// </summary>
 public sealed class EnvironmentRulesTests
 {
-    private readonly IReadOnlyDictionary<string, string> _files = new DeliveryBuild().Files;
+    private readonly IReadOnlyDictionary<string, string> _files = RepositoryBuild.Files();
     private string GitLab => _files[".gitlab-ci.yml"];
     private string GitHub => _files[".github/workflows/delivery.yml"];
 
@@ -79,7 +82,7 @@ public sealed class EnvironmentRulesTests
               resource_group: deploy-recette
               environment:
                 name: recette
-                url: https://recette.shop.example
+              script:
             """);
     }
 
@@ -136,7 +139,8 @@ public sealed class EnvironmentRulesTests
         var stop = _files[".github/workflows/delivery-stop-preview.yml"];
 
         stop.Should().Contain("on: [delete]");
-        stop.Should().Contain("if: github.event.ref_type == 'branch' && (startsWith(github.event.ref, 'feature/') || startsWith(github.event.ref, 'bug/'))");
+        stop.Should().Contain("if: github.event.ref_type == 'branch' && (startsWith(github.event.ref, 'feature/') " +
+                              "|| startsWith(github.event.ref, 'bug/') || startsWith(github.event.ref, 'epic/'))");
         stop.Should().Contain("SLIPWAY_PREVIEW_BRANCH: ${{ github.event.ref }}");
         stop.Should().Contain("group: deploy-preview-${{ github.event.ref }}");
         stop.Should().Contain("- run: ./build.sh DestroyPreview --no-logo");
@@ -152,14 +156,25 @@ public sealed class EnvironmentRulesTests
             .And.Contain("SLIPWAY_SECRET_ORDERS_DB_PASSWORD: ${{ secrets.SLIPWAY_SECRET_ORDERS_DB_PASSWORD }}")
             .And.NotContain("SLIPWAY_TARGET_REGISTRY");   // the laptop fallback of ${TARGET_REPO:-…}
         GitLab.Should().Contain("#   KUBECONFIG_PROD: secret").And.Contain("#   SLIPWAY_REGISTRY_PASSWORD: secret");
-        _files.Values.Should().OnlyContain(text => !text.Contains("do-not-inline-this-value"));
+    }
+
+    [Fact]
+    public void A_secret_parameter_a_job_reads_is_referenced_by_name_never_by_its_default_value()
+    {
+        var files = RepositoryBuild.Files(new BuildWithDefaultedSecret());
+
+        files[".gitlab-ci.yml"].Should().Contain("#   SLIPWAY_API_KEY: secret", "the job reads the parameter");
+        files[".github/workflows/delivery.yml"].Should().Contain("SLIPWAY_API_KEY: ${{ secrets.API_KEY }}");
+        files.Values.Should().OnlyContain(text => !text.Contains(BuildWithDefaultedSecret.Default));
     }
 
     [Fact]
     public void Parameters_are_passed_as_slipway_variables()
     {
-        GitLab.Should().Contain("  variables:\n    SLIPWAY_TEST_FILTER: Category=Unit\n");
-        GitHub.Should().Contain("    env:\n      SLIPWAY_TEST_FILTER: Category=Unit\n");
+        const string filter =
+            "FullyQualifiedName~Slipway.Engine.Tests.GraphTests|FullyQualifiedName~Slipway.Engine.Tests.NamingTests";
+        GitLab.Should().Contain($"  variables:\n    SLIPWAY_TEST_FILTER: {filter}\n");
+        GitHub.Should().Contain($"    env:\n      SLIPWAY_TEST_FILTER: {filter}\n");
     }
 
     [Fact]

@@ -11,15 +11,13 @@ public sealed class GeneratedFilesTests : IDisposable
 {
     private readonly AbsolutePath _root = AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-ci-").FullName);
 
-    private static GeneratedFiles Generate(DeliveryBuild build) => CiGenerator.Generate(build.Ci, build.Facts);
-
     [Fact]
     public void Written_files_check_clean_until_the_target_graph_changes()
     {
-        Generate(new DeliveryBuild()).Write(_root);
-        Generate(new DeliveryBuild()).Differences(_root).Should().BeEmpty();
+        RepositoryBuild.Generate().Write(_root);
+        RepositoryBuild.Generate().Differences(_root).Should().BeEmpty();
 
-        var changed = Generate(new ImagesAfterTestBuild());
+        var changed = RepositoryBuild.Generate(new ImagesAfterTestBuild());
         var differences = changed.Differences(_root);
 
         differences.Should().NotBeEmpty();
@@ -31,7 +29,7 @@ public sealed class GeneratedFilesTests : IDisposable
     [Fact]
     public void A_hand_edit_shows_as_a_unified_diff()
     {
-        var files = Generate(new DeliveryBuild());
+        var files = RepositoryBuild.Generate();
         files.Write(_root);
         var path = _root / ".gitlab-ci.yml";
         File.WriteAllText(path, File.ReadAllText(path).Replace("./build.sh Compile --no-logo", "./build.sh Compile --no-logo --verbosity verbose"));
@@ -45,7 +43,7 @@ public sealed class GeneratedFilesTests : IDisposable
     [Fact]
     public void A_missing_file_and_a_workflow_no_longer_generated_are_reported_and_fixed_by_writing()
     {
-        var files = Generate(new DeliveryBuild());
+        var files = RepositoryBuild.Generate();
         Directory.CreateDirectory(_root / ".github" / "workflows");
         File.WriteAllText(_root / ".github/workflows/old.yml", "# " + GeneratedFiles.Marker + " from …\nname: old\n");
         File.WriteAllText(_root / ".github/workflows/hand-written.yml", "name: mine\n");

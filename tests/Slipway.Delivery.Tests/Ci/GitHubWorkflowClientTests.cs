@@ -15,8 +15,7 @@ public sealed class GitHubWorkflowClientTests : IDisposable
     [Fact]
     public void The_repository_workflows_and_a_larger_builds_workflows_pass_both_validators()
     {
-        var build = new DeliveryBuild { ExtraEnvironments = 2 };
-        CiGenerator.Generate(build.Ci, build.Facts).Write(_root);
+        RepositoryBuild.Generate(new LargerBuild { ClientEnvironments = 2 }).Write(_root);
         var files = Directory.GetFiles(_root / ".github" / "workflows", "*.yml")
             .Concat(Directory.GetFiles(Path.Combine(RepositoryRoot.Path, ".github", "workflows"), "*.yml"))
             .Order(StringComparer.Ordinal).ToList();
@@ -41,8 +40,7 @@ public sealed class GitHubWorkflowClientTests : IDisposable
     [Fact]
     public void A_generated_workflow_edited_into_a_broken_one_fails()
     {
-        var build = new DeliveryBuild();
-        var text = build.Files[".github/workflows/delivery.yml"];
+        var text = RepositoryBuild.Files()[".github/workflows/delivery.yml"];
         var broken = _root / "broken-delivery.yml";
         File.WriteAllText(broken, text.Replace("needs: [retag-prod]", "needs: [retag-production]").Replace("runs-on: ubuntu-24.04\n    environment:\n      name: dev", "runs-on: ubuntu-24.04\n    enviroment:\n      name: dev"));
 

@@ -6,10 +6,10 @@ using Xunit;
 
 namespace Slipway.Delivery.Tests.Ci;
 
-/// <summary>Jobs, needs and skips follow the target graph of the build.</summary>
+/// <summary>Jobs, needs and skips of this repository's CI follow the target graph of its build.</summary>
 public sealed class JobGraphTests
 {
-    private readonly CiPipeline _pipeline = new DeliveryBuild().Pipeline;
+    private readonly CiPipeline _pipeline = RepositoryBuild.Pipeline();
 
     private string[] NeedsOf(string job) => _pipeline[job].Needs.Select(n => n.JobId).ToArray();
 
@@ -52,7 +52,7 @@ public sealed class JobGraphTests
     [Fact]
     public void A_new_dependency_in_the_graph_becomes_a_need_without_declaring_it()
     {
-        var pipeline = new ImagesAfterTestBuild().Pipeline;
+        var pipeline = RepositoryBuild.Pipeline(new ImagesAfterTestBuild());
 
         pipeline["images"].Needs.Select(n => n.JobId).Should().Equal("test");
         pipeline["images"].Skips.Should().Equal("Compile", "Test");
@@ -64,7 +64,7 @@ public sealed class JobGraphTests
         var declaration = new CiDeclaration().GitLab().UnmappedBranchesAs("local")
             .ComponentPipeline(p => p.Job("compile", ["Compile"]).Job("gone", ["NoSuchTarget"], j => j.Optional()));
 
-        CiPipelinePlanner.Plan(declaration, new DeliveryBuild().Facts).Jobs.Select(j => j.Id).Should().Equal("compile");
+        CiPipelinePlanner.Plan(declaration, RepositoryBuild.Facts()).Jobs.Select(j => j.Id).Should().Equal("compile");
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class JobGraphTests
         var declaration = new CiDeclaration().GitLab().UnmappedBranchesAs("local")
             .ComponentPipeline(p => p.Job("compile", ["Compil"]));
 
-        var plan = () => CiPipelinePlanner.Plan(declaration, new DeliveryBuild().Facts);
+        var plan = () => CiPipelinePlanner.Plan(declaration, RepositoryBuild.Facts());
 
         plan.Should().Throw<BuildDefinitionException>().WithMessage("*'compile' names target 'Compil'*Did you mean 'Compile'?*");
     }
@@ -84,7 +84,7 @@ public sealed class JobGraphTests
         var declaration = new CiDeclaration().GitLab().UnmappedBranchesAs("local")
             .ComponentPipeline(p => p.Job("test", ["Test"]).Job("compile", ["Compile"]));
 
-        var plan = () => CiPipelinePlanner.Plan(declaration, new DeliveryBuild().Facts);
+        var plan = () => CiPipelinePlanner.Plan(declaration, RepositoryBuild.Facts());
 
         plan.Should().Throw<BuildDefinitionException>().WithMessage("*'test' needs 'compile', which is declared after it*");
     }
@@ -95,7 +95,7 @@ public sealed class JobGraphTests
         var declaration = new CiDeclaration().GitLab().UnmappedBranchesAs("local")
             .ComponentPipeline(p => p.Job("compile", ["Compile"]).Job("again", ["Compile"]));
 
-        var plan = () => CiPipelinePlanner.Plan(declaration, new DeliveryBuild().Facts);
+        var plan = () => CiPipelinePlanner.Plan(declaration, RepositoryBuild.Facts());
 
         plan.Should().Throw<BuildDefinitionException>().WithMessage("*'Compile' is run by CI jobs 'compile' and 'again'*");
     }
@@ -106,7 +106,7 @@ public sealed class JobGraphTests
         var declaration = new CiDeclaration().GitLab().UnmappedBranchesAs("local")
             .ComponentPipeline(p => p.Job("compile", ["Compile"], j => j.Reading("TargetRegistryPassword")));
 
-        var plan = () => CiPipelinePlanner.Plan(declaration, new DeliveryBuild().Facts);
+        var plan = () => CiPipelinePlanner.Plan(declaration, RepositoryBuild.Facts());
 
         plan.Should().Throw<BuildDefinitionException>().WithMessage("*'TargetRegistryPassword'*answers to no environment variable*");
     }
@@ -114,7 +114,7 @@ public sealed class JobGraphTests
     [Fact]
     public void The_target_graph_is_public_by_name()
     {
-        var graph = TargetGraph.Of(new DeliveryBuild());
+        var graph = TargetGraph.Of(RepositoryBuild.Create());
 
         graph["DeployBase"].Dependencies.Should().Contain(["PushImage", "Retag"]);
         graph["Retag"].OrderedAfter.Should().Contain("PushImage");

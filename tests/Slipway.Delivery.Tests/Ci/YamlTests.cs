@@ -47,7 +47,7 @@ public sealed class YamlTests
     [Fact]
     public void Every_generated_file_parses_and_holds_the_expected_jobs()
     {
-        var files = new DeliveryBuild().Files;
+        var files = RepositoryBuild.Files();
 
         var gitLab = Load(files[".gitlab-ci.yml"]);
         gitLab.Children.Keys.Cast<YamlScalarNode>().Select(k => k.Value).Should().StartWith(["workflow", "stages", "variables", "default", "compile"]);
@@ -58,7 +58,8 @@ public sealed class YamlTests
         var gitHub = Load(files[".github/workflows/delivery.yml"]);
         ((YamlMappingNode)gitHub["jobs"]).Children.Keys.Cast<YamlScalarNode>().Select(k => k.Value).Should().Contain(["compile", "retag-prod", "deploy-prod"]);
         var upload = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)gitHub["jobs"])["compile"])["steps"]).Last();
-        ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)upload)["with"])["path"]).Value.Should().Be("global.json\nartifacts/\nsrc/**/bin/\n");
+        ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)upload)["with"])["path"]).Value.Should()
+            .Be("global.json\nartifacts/\nsrc/**/bin/\nsrc/**/obj/\ntests/**/bin/\ntests/**/obj/\n");
 
         Load(files[".github/workflows/delivery-stop-preview.yml"]).Children.Should().ContainKey(new YamlScalarNode("jobs"));
     }

@@ -22,9 +22,39 @@ public sealed class EnvironmentGuardTests
         InputsDigest = "sha256:00", InputsTag = "inputs-00", Rebuilt = true,
     };
 
+    private static readonly SourceVersion Release = new(new string('a', 40), false, null, ["prod.v1.4.0"]);
+    private static readonly BuiltImage Pinned = Image("sha256:" + new string('1', 64));
+
     [Fact]
-    public void A_clean_tagged_commit_with_pinned_images_passes() =>
-        EnvironmentGuard.Check(Prod, new SourceVersion(new string('a', 40), false, null, ["prod.v1.4.0"]), [Image("sha256:" + new string('1', 64))]);
+    public void A_clean_tagged_commit_with_pinned_images_passes()
+    {
+        var check = () => EnvironmentGuard.Check(Prod, Release, [Pinned]);
+
+        check.Should().NotThrow();
+    }
+
+    [Theory]
+    [InlineData("dirty", "the working tree has uncommitted changes")]
+    [InlineData("untagged", "HEAD (aaaaaaaa) carries no tag matching prod.v*")]
+    [InlineData("unconfirmed", "orders-api: image r:5000/shop/orders-api:0123abcd is not an immutable")]
+    [InlineData("dirty-image", "orders-api: image r:5000/shop/orders-api:0123abcd-dirty is not an immutable")]
+    public void The_passing_run_changed_in_one_way_is_refused_for_that_reason_alone(string change, string reason)
+    {
+        // The premise of the passing test: the guard is armed, and only the run's cleanliness lets it through.
+        var (version, image) = change switch
+        {
+            "dirty" => (Release with { IsDirty = true }, Pinned),
+            "untagged" => (Release with { Tags = ["v1.4.0", "prod-v1.4.0"] }, Pinned),
+            "unconfirmed" => (Release, Pinned with { Digest = "" }),
+            _ => (Release, Pinned with { Tags = ["0123abcd-dirty"] }),
+        };
+
+        var check = () => EnvironmentGuard.Check(Prod, version, [image]);
+
+        var message = check.Should().Throw<TargetFailedException>().Which.Message;
+        message.Should().StartWith("Environment 'prod' refuses this run; nothing was changed:\n  - " + reason);
+        message.Split("\n  - ").Should().HaveCount(2, "only the one thing that changed is reported");
+    }
 
     [Fact]
     public void A_dirty_untagged_run_with_unconfirmed_images_is_refused_listing_every_reason()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 using Slipway.Delivery.Git;
 using Slipway.Delivery.Values;
@@ -23,7 +22,6 @@ public sealed class ConcurrentWritersTests
         var sharedFileWriters = SharedKeys.Select(key => new GitOpsRequest(repository.Path, BareRepository.Branch,
             [new FileEdit(DeployLayout.SharedFile, text => ValuesDocument.Parse(text).Set($"components.{key}.tag", "2.0.0").Text)],
             $"Deploy {key} 2.0.0"));
-        var stopwatch = Stopwatch.StartNew();
 
         var results = await Task.WhenAll(ownFileWriters.Concat(sharedFileWriters)
             .Select(request => Task.Run(() => GitOpsWriter.WriteAsync(request))));
@@ -39,6 +37,5 @@ public sealed class ConcurrentWritersTests
         (await repository.MergeCommitsAsync()).Should().BeEmpty();
         (await repository.CommitCountAsync()).Should().Be(1 + 22);
         (await repository.LogAsync("%s")).Split('\n').Should().OnlyHaveUniqueItems().And.HaveCount(23);
-        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(45));
     }
 }

@@ -14,9 +14,14 @@ internal static class BuildScript
 
     public static async Task<ScriptRun> RunAsync(params string[] arguments) => await RunAsync(CancellationToken.None, arguments);
 
-    public static async Task<ScriptRun> RunAsync(CancellationToken cancellationToken, params string[] arguments)
+    public static async Task<ScriptRun> RunAsync(CancellationToken cancellationToken, params string[] arguments) =>
+        await RunAsync(new Dictionary<string, string>(), cancellationToken, arguments);
+
+    /// <summary>Runs with <paramref name="environment"/> added to the (cleaned) environment of the tests.</summary>
+    public static async Task<ScriptRun> RunAsync(IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken, params string[] arguments)
     {
-        using var process = Start(arguments);
+        using var process = Start(arguments, environment);
         var output = new StringBuilder();
         void Capture(string? line)
         {
@@ -40,7 +45,7 @@ internal static class BuildScript
         lock (output) return new ScriptRun(process.ExitCode, output.ToString());
     }
 
-    private static Process Start(IEnumerable<string> arguments)
+    private static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "build.sh"))
         {
@@ -53,6 +58,7 @@ internal static class BuildScript
         foreach (var name in start.Environment.Keys.ToList())
             if (Names.Contains(name.ToUpperInvariant()) || Prefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
                 start.Environment.Remove(name);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         return Process.Start(start)!;
     }
 }

@@ -7,6 +7,9 @@ namespace Slipway.Delivery.Tests.GitOps;
 [Collection(BuildScriptCollection.Name)]
 public sealed class BumpCommandTests
 {
+    /// <summary>What another pipeline pushes first: a hotfix tag and another setting of the same file.</summary>
+    private static string Hotfix(string text) => text.Replace("0000000", "hotfix1").Replace("IfNotPresent", "Always");
+
     private static string[] Bump(DeployRepository repository, string component, string tag, params string[] more) =>
         ["BumpValues", "--skip", "--deploy-repo", repository.Url, "--deploy-branch", DeployRepository.Branch, "--component", component, "--tag", tag, .. more];
 
@@ -99,6 +102,69 @@ public sealed class BumpCommandTests
         (await repository.ReadAsync(file)).Should().Be(ValuesSamples.Kustomization.Replace("newTag: 1a2b3c4d\n  - name: registry.example.com/shop/web-ui",
             "newTag: 5e6f7a8b\n  - name: registry.example.com/shop/web-ui"));
         (await repository.SubjectsAsync())[0].Should().StartWith("Bump orders-api 1a2b3c4d → 5e6f7a8b");
+    }
+
+    [Fact]
+    public async Task A_push_that_loses_the_race_is_applied_again_on_the_new_head_and_says_so()
+    {
+        var file = ValuesSamples.Path("c1");
+        using var repository = await DeployRepository.CreateAsync(
+            new Dictionary<string, string> { [file] = ValuesSamples.Marked("c1", "0000000") });
+        await repository.MoveTheBranchOnPushAsync(file, Hotfix);
+
+        var run = await BuildScript.RunAsync(Bump(repository, "c1", "t1"));
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Says("the push was rejected because the branch moved; applying the edits again on its new head")
+            .Should().BeTrue(run.ToString());
+        run.Says("Bump c1 hotfix1 → t1 after 2 attempts").Should().BeTrue(run.ToString());
+        (await repository.SubjectsAsync()).Should()
+            .Equal("Bump c1 hotfix1 → t1", "Another pipeline's commit", "Seed the deployment repository");
+        (await repository.ReadAsync(file)).Should().Be(Hotfix(ValuesSamples.Marked("c1", "t1")));
+    }
+
+    [Theory]
+    [InlineData("../outside.yaml")]
+    [InlineData("deploy/../../outside.yaml")]
+    [InlineData("/tmp/outside.yaml")]
+    [InlineData(".git/config")]
+    public async Task A_values_file_outside_the_deployment_repository_is_refused_and_nothing_is_pushed(string path)
+    {
+        using var repository = await DeployRepository.CreateAsync();
+        var head = await repository.HeadAsync();
+
+        var run = await BuildScript.RunAsync(Bump(repository, "c1", "t1", "--values-file", path));
+
+        run.ExitCode.Should().NotBe(0, run.ToString());
+        run.Says($"'{path}' must be a file path inside the deployment repository, relative to its root")
+            .Should().BeTrue(run.ToString());
+        (await repository.HeadAsync()).Should().Be(head);
+        (await repository.CommitCountAsync()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Its_temporary_clone_is_removed_whether_it_pushes_finds_nothing_to_do_or_fails()
+    {
+        using var repository = await DeployRepository.CreateAsync(
+            new Dictionary<string, string> { ["deploy/values/components/c2.yaml"] = "c2: [1, 2\n" });
+        var temp = Directory.CreateDirectory(Path.Combine(repository.Root, "tmp")).FullName;
+        var environment = new Dictionary<string, string> { ["TMPDIR"] = temp };
+        string[] Clones() => Directory.GetDirectories(temp, "slipway-gitops-*");
+        Task<ScriptRun> Run(string component) =>
+            BuildScript.RunAsync(environment, CancellationToken.None,
+                Bump(repository, component, "t1", "--verbosity", "verbose"));
+
+        var pushed = await Run("c1");
+        var unchanged = await Run("c1");
+        var failed = await Run("c2");
+
+        (pushed.ExitCode, unchanged.ExitCode, failed.ExitCode).Should()
+            .Be((0, 0, 1), $"{pushed}\n{unchanged}\n{failed}");
+        foreach (var run in new[] { pushed, unchanged, failed })
+            run.Says($"{temp}/slipway-gitops-").Should().BeTrue($"each run clones under TMPDIR:\n{run}");
+        failed.Says("deploy/values/components/c2.yaml, line").Should().BeTrue(failed.ToString());
+        unchanged.Says("nothing to commit").Should().BeTrue(unchanged.ToString());
+        Clones().Should().BeEmpty("each run removes the clone it made under TMPDIR");
     }
 
     [Fact]

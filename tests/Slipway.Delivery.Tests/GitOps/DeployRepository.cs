@@ -43,6 +43,52 @@ internal sealed class DeployRepository : IDisposable
         return repository;
     }
 
+    /// <summary>
+    /// Makes pushes lose a race, as when another pipeline pushes first: a server-side <c>update</c> hook moves the
+    /// branch onto a commit that sets <paramref name="file"/> to <paramref name="edit"/> of its seeded text ("" when
+    /// absent) just before the push being received updates it, so that push is rejected by git itself. Once, or on
+    /// <paramref name="everyPush"/> (the later commits then change nothing).
+    /// </summary>
+    public async Task MoveTheBranchOnPushAsync(string file, Func<string, string> edit, bool everyPush = false)
+    {
+        var clone = System.IO.Path.Combine(Root, "competitor");
+        await TestGit.RunAsync(Root, "clone", "--quiet", "--branch", Branch, Path, clone);
+        var full = System.IO.Path.Combine(clone, file);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        await File.WriteAllTextAsync(full, edit(File.Exists(full) ? await File.ReadAllTextAsync(full) : ""));
+        await TestGit.RunAsync(clone, "add", "--all");
+        await TestGit.RunAsync(clone, "commit", "--quiet", "-m", "Another pipeline's commit");
+        await TestGit.RunAsync(clone, "push", "--quiet", "origin", "HEAD:" + CompetitorRef);
+        Directory.Delete(clone, recursive: true);
+        var hook = System.IO.Path.Combine(Path, "hooks", "update");
+        await File.WriteAllTextAsync(hook, $$"""
+            #!/bin/sh
+            # $1 = the ref being pushed to. The branch moves first, so the push's compare-and-swap fails.
+            [ "$1" = refs/heads/{{Branch}} ] || exit 0
+            {{(everyPush ? "" : "mkdir moved-once 2>/dev/null || exit 0")}}
+            export GIT_AUTHOR_NAME=Competitor GIT_AUTHOR_EMAIL=competitor@example.com
+            export GIT_COMMITTER_NAME=Competitor GIT_COMMITTER_EMAIL=competitor@example.com
+            # the other commit: the branch's current tree with the competitor's version of the file
+            export GIT_INDEX_FILE="$PWD/competitor-index.$$"
+            blob=$(git rev-parse "{{CompetitorRef}}:{{file}}")
+            # another push may hold the branch's lock right now: then try again on its new tip
+            while :; do
+              tip=$(git rev-parse refs/heads/{{Branch}})
+              git read-tree "$tip"
+              git update-index --add --cacheinfo "100644,$blob,{{file}}"
+              moved=$(git commit-tree -p "$tip" -m "Another pipeline's commit" "$(git write-tree)")
+              git update-ref refs/heads/{{Branch}} "$moved" "$tip" 2>/dev/null && break
+              sleep 0.05
+            done
+            rm -f "$GIT_INDEX_FILE"
+
+            """);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private const string CompetitorRef = "refs/slipway/competitor";
+
     /// <summary>A file's bytes on the branch, as text; null when it does not exist.</summary>
     public async Task<string?> ReadAsync(string file)
     {

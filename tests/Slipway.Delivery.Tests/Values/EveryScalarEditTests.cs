@@ -26,6 +26,8 @@ public sealed class EveryScalarEditTests
         var text = ExactText.Read(Corpus.PathOf(input));
         var document = ValuesDocument.Parse(text, input);
         var scalars = document.Scalars().ToList();
+        scalars.Should().HaveCount(YamlDotNetReading.ValueScalarCount(text),
+            $"{input}: every value scalar another parser reads is visited");
         var edited = 0;
 
         foreach (var (path, index, scalar) in scalars)
@@ -53,7 +55,18 @@ public sealed class EveryScalarEditTests
             foreach (var (otherPath, otherIndex, other) in scalars.Where(s => !(s.Path.Equals(path) && s.Document == index)))
                 reread.Get(otherPath, otherIndex).Should().Be(other.Value, $"{input}: editing {path} must not change {otherPath}");
         }
-        if (scalars.Count > 0) edited.Should().BeGreaterThan(0, $"{input} has editable scalars");
+        if (input != "comments-only.yaml") edited.Should().BeGreaterThan(0, $"{input} has editable scalars");
+    }
+
+    [Fact]
+    public void The_corpus_holds_the_inputs_the_theory_walks()
+    {
+        var inputs = Corpus.Inputs().ToList();
+
+        inputs.Should().HaveCountGreaterThanOrEqualTo(11);
+        InputsAndValues().Should().HaveCount(inputs.Count * 3);
+        inputs.Sum(input => YamlDotNetReading.ValueScalarCount(ExactText.Read(Corpus.PathOf(input))))
+            .Should().BeGreaterThan(90);
     }
 
     /// <summary>Block scalars, and scalars in or under an anchored node that an alias reads, are refused by design.</summary>

@@ -38,10 +38,18 @@ public sealed class ScalarStyleTests
     {
         var path = text.StartsWith("list") ? "list[1]" : text.StartsWith("map") ? "map.k" : text[..text.IndexOf(':')];
 
+        var before = YamlReadBack.Scalar(text, path);
+
         var edit = ValuesDocument.Parse(text).Set(path, value);
 
         edit.Text.Should().Be(expected);
         ValuesDocument.Parse(edit.Text).Get(path).Should().Be(value);
+        var after = YamlReadBack.Scalar(edit.Text, path);
+        after.Value.Should().Be(value, "another YAML parser reads the same value");
+        var type = YamlReadBack.TypeOf(before);
+        var kept = type is "int" or "bool" && ImplicitTypes.OfPlain(value) == type;
+        YamlReadBack.TypeOf(after).Should().Be(kept ? type : "str",
+            "a number or boolean stays one, and anything else is read as a string");
     }
 
     [Theory]
@@ -82,7 +90,31 @@ public sealed class ScalarStyleTests
             var edit = ValuesDocument.Parse(text).Set(path, value);
 
             ValuesDocument.Parse(edit.Text).Get(path).Should().Be(value, $"'{value}' written into {text.Trim()} as {edit.Text.Trim()}");
+            var scalar = YamlReadBack.Scalar(edit.Text, path);
+            scalar.Value.Should().Be(value, $"YamlDotNet reads '{value}' back from {edit.Text.Trim()}");
+            YamlReadBack.TypeOf(scalar).Should().Be("str",
+                $"'{value}' must stay a string, not a YAML {ImplicitTypes.OfPlain(value)}: {edit.Text.Trim()}");
         }
+    }
+
+    [Theory]
+    [InlineData("Yes", "bool")]
+    [InlineData("off", "bool")]
+    [InlineData("0x1F", "int")]
+    [InlineData("0o17", "int")]
+    [InlineData("1:30", "int")]
+    [InlineData("2001-12-14", "timestamp")]
+    [InlineData("+.inf", "float")]
+    [InlineData(".NaN", "float")]
+    [InlineData("1e3", "float")]
+    [InlineData("~", "null")]
+    [InlineData("1.2.3", "str")]
+    [InlineData("v1", "str")]
+    public void The_read_back_check_knows_what_a_plain_value_would_become(string plain, string type)
+    {
+        // The premise of the read-back assertions above: unquoted, these values would not be strings.
+        YamlReadBack.TypeOf(YamlReadBack.Scalar($"k: {plain}\n", "k")).Should().Be(type);
+        YamlReadBack.TypeOf(YamlReadBack.Scalar($"k: '{plain}'\n", "k")).Should().Be("str");
     }
 
     [Fact]

@@ -1,7 +1,6 @@
-using Slipway.Delivery.Git;
 using Slipway.Engine;
 
-namespace Slipway.Delivery.GitOps;
+namespace Slipway.Delivery.Git;
 
 /// <summary>
 /// Clones the deployment branch, turning git's failures into messages that say what to fix. An empty repository (no

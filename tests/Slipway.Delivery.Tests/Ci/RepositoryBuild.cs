@@ -1,0 +1,91 @@
+using Slipway.Delivery.Ci;
+using Slipway.Delivery.Ci.Files;
+using Slipway.Delivery.Ci.Planning;
+using Slipway.Delivery.Components;
+using Slipway.Delivery.Dotnet;
+using Slipway.Delivery.Environments;
+using Slipway.Delivery.Images;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Tests.Ci;
+
+/// <summary>
+/// This repository's own build (build/_build.csproj), read in-process: its CI declaration (build/Build.CI.cs), its
+/// environments and its target graph, so the CI tests check what <c>./build.sh GenerateCi</c> writes, not a copy.
+/// </summary>
+internal static class RepositoryBuild
+{
+    public static IGenerateCi Create() => new Slipway.Build.Build();
+
+    public static CiBuildFacts Facts(IGenerateCi? build = null) => CiBuildFacts.Of(build ?? Create());
+
+    public static CiPipeline Pipeline(IGenerateCi? build = null)
+    {
+        build ??= Create();
+        return CiPipelinePlanner.Plan(build.Ci, CiBuildFacts.Of(build));
+    }
+
+    public static GeneratedFiles Generate(IGenerateCi? build = null)
+    {
+        build ??= Create();
+        return CiGenerator.Generate(build.Ci, CiBuildFacts.Of(build));
+    }
+
+    public static IReadOnlyDictionary<string, string> Files(IGenerateCi? build = null) => Generate(build).Files;
+}
+
+/// <summary>The repository's build whose DockerBuild also waits for Test, with a declaration not saying so.</summary>
+internal sealed class ImagesAfterTestBuild : Slipway.Build.Build, IGenerateCi
+{
+    Target ImagesNeedTests => _ => _
+        .Unlisted()
+        .DependsOn<ITest>(x => x.Test)
+        .DependentFor<IDockerBuild>(x => x.DockerBuild);
+
+    CiDeclaration IGenerateCi.Ci => new CiDeclaration()
+        .GitLab()
+        .UnmappedBranchesAs("local")
+        .ComponentPipeline(pipeline => pipeline
+            .Job("compile", ["Compile"])
+            .Job("test", ["Test"])
+            .Job("images", ["DockerBuild", "PushImage"], job => job.Except("local")));
+}
+
+/// <summary>The repository's build, and its CI declaration, with more components and client environments.</summary>
+internal sealed class LargerBuild : Slipway.Build.Build, IHazComponents, IHazEnvironments
+{
+    public int ComponentCount { get; init; } = 50;
+    public int ClientEnvironments { get; init; } = 5;
+
+    IReadOnlyList<Component> IHazComponents.Components => Enumerable.Range(1, ComponentCount)
+        .Select(i => new Component
+        {
+            Name = $"app-{i}", Context = AbsolutePath.From($"/src/app-{i}"), Repository = $"shop/app-{i}",
+        })
+        .ToList();
+
+    IReadOnlyList<DeploymentEnvironment> IHazEnvironments.Environments =>
+    [
+        .. Environments,
+        .. Enumerable.Range(1, ClientEnvironments).Select(i => new DeploymentEnvironment($"client{i}")
+        {
+            TagPatterns = [$"client{i}.v*"],
+            KubeconfigVariable = $"KUBECONFIG_CLIENT{i}",
+        }),
+    ];
+}
+
+/// <summary>The repository's build with a secret parameter that has a default value, read by a CI job.</summary>
+internal sealed class BuildWithDefaultedSecret : Slipway.Build.Build, IGenerateCi
+{
+    public const string Default = "do-not-inline-this-value";
+
+    [Parameter("A secret with a default value, which generation must never write"), Secret]
+    public string ApiKey { get; set; } = Default;
+
+    CiDeclaration IGenerateCi.Ci => new CiDeclaration()
+        .GitLab()
+        .GitHubWorkflow("delivery")
+        .UnmappedBranchesAs("local")
+        .ComponentPipeline(pipeline => pipeline.Job("compile", ["Compile"], job => job.Reading(nameof(ApiKey))));
+}
