@@ -12,16 +12,22 @@ public sealed class ConcurrentWritersTests
     private static readonly string[] Components = Enumerable.Range(1, 16).Select(i => $"svc-{i:00}").ToArray();
     private static readonly string[] SharedKeys = Enumerable.Range(1, 6).Select(i => $"shared{i}").ToArray();
 
+    /// <summary>
+    /// Each rejection means another writer landed, so a writer is rejected at most (writers - 1) times: with this many
+    /// attempts every writer must land, however the race goes on a loaded machine.
+    /// </summary>
+    private const int Writers = 22;
+
     [Fact]
     public async Task Twenty_two_concurrent_writers_all_land_without_merges_or_lost_updates()
     {
         using var repository = await BareRepository.CreateAsync(DeployLayout.Seed(Components, SharedKeys));
         var ownFileWriters = Components.Select(component => new GitOpsRequest(repository.Path, BareRepository.Branch,
             [new FileEdit(DeployLayout.ComponentFile(component), text => ValuesDocument.Parse(text).SetMarked(component, "2.0.0", MarkerPart.Tag).Text)],
-            $"Deploy {component} 2.0.0"));
+            $"Deploy {component} 2.0.0") { MaxAttempts = Writers });
         var sharedFileWriters = SharedKeys.Select(key => new GitOpsRequest(repository.Path, BareRepository.Branch,
             [new FileEdit(DeployLayout.SharedFile, text => ValuesDocument.Parse(text).Set($"components.{key}.tag", "2.0.0").Text)],
-            $"Deploy {key} 2.0.0"));
+            $"Deploy {key} 2.0.0") { MaxAttempts = Writers });
 
         var results = await Task.WhenAll(ownFileWriters.Concat(sharedFileWriters)
             .Select(request => Task.Run(() => GitOpsWriter.WriteAsync(request))));
