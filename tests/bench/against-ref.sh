@@ -45,4 +45,16 @@ compare() {   # $1 = label, then the arguments
 
 compare "start-up (--help)" --help
 compare "plan (--plan)" DeployApps --env local --plan
+# shellcheck disable=SC1091
+source .nuke/temp/stack/stack.env
+revisions() {
+  for release in base apps; do
+    "$HELM" history "$release" -n slipway-local --kubeconfig "$KUBECONFIG" -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["revision"])'
+  done | paste -sd+ | bc
+}
+before=$(revisions)
 compare "no-op DeployApps --env local" DeployApps --env local --skip Compile DockerBuild PushImage StackUp
+made=$(( $(revisions) - before ))
+if (( made > 0 )); then
+  echo "not a no-op: the two builds made $made revisions (their charts or values differ, so each upgrades what the other deployed)"
+fi
