@@ -1,4 +1,3 @@
-using Slipway.Delivery.Environments;
 using Slipway.Delivery.Helm;
 using Slipway.Delivery.Kubernetes;
 using Slipway.Engine;
@@ -42,14 +41,10 @@ public interface IPreviews : IHazDeploy
 
     Target ListPreviews => _ => _
         .Description("Show the live preview namespaces, their branch and age")
-        .Validates(() => DeployContextResolver.Resolve(PreviewEnvironment, "", Cluster, EnvironmentVariables,
-            LocalStack.Paths.Kubeconfig, TemporaryDirectory))
+        .Validates(() => PreviewsCluster.ToString())
         .Executes(async ct =>
         {
-            var environment = PreviewEnvironment;
-            var cluster = DeployContextResolver.Resolve(environment, NamespaceOf(environment), Cluster, EnvironmentVariables,
-                LocalStack.Paths.Kubeconfig, TemporaryDirectory).Cluster;
-            using var kubernetes = cluster.CreateClient();
+            using var kubernetes = PreviewsCluster.CreateClient();
             var namespaces = await kubernetes.ListAsync(KubernetesResources.Namespaces, "slipway.io/preview=true", ct: ct);
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Namespace").AddColumn("Branch").AddColumn("Commit").AddColumn("Since").AddColumn("Age");
             foreach (var ns in namespaces.OrderBy(n => KubernetesOperations.Timestamp(n["metadata"]?["creationTimestamp"])))
@@ -67,6 +62,12 @@ public interface IPreviews : IHazDeploy
             Log.Information($"{namespaces.Count} live preview(s).");
         });
 
-    private DeploymentEnvironment PreviewEnvironment => Environments.FirstOrDefault(e => e.IsPreview)
-        ?? throw new UsageException("The build declares no preview environment.");
+    /// <summary>The cluster previews live in (the preview environment's), resolved once per run.</summary>
+    private ClusterTarget PreviewsCluster => RunValues.Get(nameof(PreviewsCluster), () =>
+    {
+        var environment = Environments.FirstOrDefault(e => e.IsPreview)
+            ?? throw new UsageException("The build declares no preview environment.");
+        return DeployContextResolver.Resolve(environment, NamespaceOf(environment), Cluster, EnvironmentVariables,
+            LocalStack.Paths.Kubeconfig, TemporaryDirectory).Cluster;
+    });
 }
