@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds kube-apiserver and kube-controller-manager v1.20.2 from Debian's
+# Builds kube-apiserver, kube-controller-manager, kube-scheduler, kubelet and kube-proxy v1.20.2 from Debian's
 # `kubernetes` source package (bookworm) and caches the binaries in
 #   ${SLIPWAY_CACHE:-/var/cache/slipway}/kubernetes/v1.20.2/bin/
 # A cached build (binaries + stamp) makes this a no-op.
@@ -13,7 +13,7 @@ K8S_MAJOR=1
 K8S_MINOR=20
 SRC_PACKAGE=kubernetes
 SRC_UPSTREAM_MARKER="really1.20.2"   # Debian's version: 1.20.5+really1.20.2-...
-BINARIES=(kube-apiserver kube-controller-manager)
+BINARIES=(kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy)
 DEBIAN_GOCODE=/usr/share/gocode/src
 NEED_DISK_MB=4000
 
