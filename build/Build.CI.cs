@@ -3,6 +3,7 @@ using Slipway.Delivery.Deploy;
 using Slipway.Delivery.Dotnet;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Stack;
+using Slipway.LocalStack;
 
 namespace Slipway.Build;
 

@@ -3,6 +3,7 @@ using Slipway.Delivery.Dotnet;
 using Slipway.Delivery.Environments;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Stack;
+using Slipway.LocalStack;
 using Slipway.Engine;
 
 namespace Slipway.Build;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Slipway.Delivery.Kubernetes;
-using Slipway.Delivery.Stack.Node;
+using Slipway.LocalStack.Node;
 
 // NODE SIMULATOR for the local stack: plays the kubelet that cannot run here (see SimulatedNode).
 //   Slipway.NodeSimulator --kubeconfig FILE [--heartbeat FILE] [--interval-ms 500]

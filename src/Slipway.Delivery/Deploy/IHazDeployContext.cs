@@ -16,7 +16,7 @@ public interface IHazDeployContext : IHazReleases
     DeployContext DeployContext => RunValues.Get(nameof(DeployContext), () =>
     {
         var context = DeployContextResolver.Resolve(Environment, NamespaceOf(Environment), Cluster, EnvironmentVariables,
-            LocalStack.Paths.Kubeconfig, TemporaryDirectory);
+            LocalStackFiles.Kubeconfig, TemporaryDirectory);
         Log.Information($"Deploy context: {context.Describe()}");
         return context;
     });

@@ -15,7 +15,7 @@ public interface IHazReleases : IHazComponents, IHazEnvironments, IHazImageRegis
     /// The registry a render without a deploy (lint, manifests, image lists) names: --registry, else the running local
     /// stack's, else a placeholder, so rendering needs neither a registry nor a cluster.
     /// </summary>
-    string RenderRegistry => Registry ?? LocalStack.Environment?.Registry ?? "registry.lint.invalid:5000";
+    string RenderRegistry => Registry ?? LocalStackEnvironment?.Registry ?? "registry.lint.invalid:5000";
 
     /// <summary>The environment's namespace (a preview's is derived from its branch).</summary>
     string NamespaceOf(DeploymentEnvironment environment) => environment.Namespace ?? $"slipway-{environment.Name}";
@@ -26,7 +26,7 @@ public interface IHazReleases : IHazComponents, IHazEnvironments, IHazImageRegis
     /// <summary>Variables settings may reference: the process's, then the local stack's (stack.env).</summary>
     string? Variable(string name) =>
         EnvironmentVariables.GetValueOrDefault(name) is { Length: > 0 } value ? value
-        : LocalStack.Environment?.Variables.GetValueOrDefault(name);
+        : LocalStackEnvironment?.Variables.GetValueOrDefault(name);
 
     async Task<string> RenderAsync(DeploymentEnvironment environment, ReleaseDefinition release, string registry, CancellationToken ct)
     {

@@ -68,6 +68,6 @@ public interface IPreviews : IHazDeploy
         var environment = Environments.FirstOrDefault(e => e.IsPreview)
             ?? throw new UsageException("The build declares no preview environment.");
         return DeployContextResolver.Resolve(environment, NamespaceOf(environment), Cluster, EnvironmentVariables,
-            LocalStack.Paths.Kubeconfig, TemporaryDirectory).Cluster;
+            LocalStackFiles.Kubeconfig, TemporaryDirectory).Cluster;
     });
 }

@@ -2,15 +2,15 @@ using Slipway.Engine;
 
 namespace Slipway.Delivery.Stack;
 
-/// <summary>Gives components the local stack: its parts, and the endpoints of a running one.</summary>
+/// <summary>Gives components the endpoints of a running local stack (the build wires the stack itself).</summary>
 public interface IHazStack : ISlipwayBuild
 {
-    [Parameter("First of the six loopback ports the local stack uses (registry, client registry, etcd ×2, API server, controller-manager)")]
-    int StackPortBase => TryGetValue<int?>(() => StackPortBase) ?? StackPorts.DefaultBase;
+    LocalStackFiles LocalStackFiles => new(RootDirectory);
 
-    LocalStack LocalStack => new(new StackPaths(RootDirectory), new StackPorts(StackPortBase), BuildOutput.Current.Verbosity);
+    /// <summary>The running stack's endpoints, or null when StackUp has not run.</summary>
+    StackEnvironment? LocalStackEnvironment => StackEnvironment.Read(LocalStackFiles.EnvironmentFile);
 
     /// <summary>The running stack's endpoints; fails clearly when StackUp has not run.</summary>
-    StackEnvironment StackEnvironment => LocalStack.Environment
-        ?? throw new StackException("The local stack is not up: run ./build.sh StackUp first.");
+    StackEnvironment StackEnvironment => LocalStackEnvironment
+        ?? throw new TargetFailedException("The local stack is not up: run ./build.sh StackUp first.");
 }

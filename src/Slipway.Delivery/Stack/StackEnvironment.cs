@@ -1,6 +1,5 @@
 using Slipway.Delivery.Containers;
 using Slipway.Delivery.Registry;
-using Slipway.Delivery.Stack.Parts;
 
 namespace Slipway.Delivery.Stack;
 
@@ -19,7 +18,11 @@ public sealed record StackEnvironment
     /// <summary>The helm the build uses (a tool, not a part of the stack), for shells that source stack.env.</summary>
     public required string Helm { get; init; }
 
-    public DockerEndpoint DockerEndpoint => DockerEnginePart.EngineAt(DockerHost);
+    public DockerEndpoint DockerEndpoint => EngineAt(DockerHost);
+
+    /// <summary>The stack's engine at <paramref name="host"/>, with what to do when it does not answer.</summary>
+    public static DockerEndpoint EngineAt(string host) => DockerEndpoint.Given(host, "the local stack's dockerd",
+        "Start the local stack with ./build.sh StackUp (./build.sh StackStatus shows each part's health).");
 
     public RegistryCredentials TargetRegistryCredentials => new(TargetRegistryUsername, TargetRegistryPassword);
 

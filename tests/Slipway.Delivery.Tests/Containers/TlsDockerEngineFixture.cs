@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Slipway.Delivery.Containers;
-using Slipway.Delivery.Stack.Parts;
+using Slipway.LocalStack.Parts;
 using Slipway.Engine;
 using Xunit;
 

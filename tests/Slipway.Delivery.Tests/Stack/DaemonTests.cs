@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Slipway.Delivery.Stack;
-using Slipway.Delivery.Stack.Parts;
+using Slipway.LocalStack;
+using Slipway.LocalStack.Parts;
 using Slipway.Engine;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Slipway.Delivery.Kubernetes;
-using Slipway.Delivery.Stack.Node;
+using Slipway.LocalStack.Node;
 using Xunit;
 
 namespace Slipway.Delivery.Tests.Stack;

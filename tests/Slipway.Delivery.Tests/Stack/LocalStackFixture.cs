@@ -2,6 +2,7 @@ using Slipway.Delivery.Containers;
 using Slipway.Delivery.Helm;
 using Slipway.Delivery.Kubernetes;
 using Slipway.Delivery.Stack;
+using Slipway.LocalStack;
 using Slipway.Delivery.Tests.Helm;
 using Xunit;
 

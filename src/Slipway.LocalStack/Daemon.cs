@@ -1,6 +1,6 @@
 using Slipway.Engine;
 
-namespace Slipway.Delivery.Stack;
+namespace Slipway.LocalStack;
 
 /// <summary>A server process the stack starts detached and tracks by pid file, so a later run can find and stop exactly it.</summary>
 public sealed class Daemon(string part, StackPaths paths, string executableMarker)

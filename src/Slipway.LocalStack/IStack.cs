@@ -1,10 +1,17 @@
+using Slipway.Delivery.Stack;
 using Slipway.Engine;
 
-namespace Slipway.Delivery.Stack;
+namespace Slipway.LocalStack;
 
 /// <summary>Targets that bring the local stack up, down, and report on it.</summary>
 public interface IStack : IHazStack
 {
+    [Parameter("First of the loopback ports the local stack uses (registry, client registry, etcd ×2, API server, " +
+               "controller-manager, …)")]
+    int StackPortBase => TryGetValue<int?>(() => StackPortBase) ?? StackPorts.DefaultBase;
+
+    StackServers LocalStack => new(new StackPaths(RootDirectory), new StackPorts(StackPortBase), BuildOutput.Current.Verbosity);
+
     /// <summary>Whether this run uses the local stack; a build answers false when it targets a remote cluster and registry.</summary>
     bool NeedsLocalStack => true;
 

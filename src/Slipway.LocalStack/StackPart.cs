@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Slipway.Engine;
 
-namespace Slipway.Delivery.Stack;
+namespace Slipway.LocalStack;
 
 /// <summary>
 /// One server of the local stack: started detached when it does not answer, waited for until it does,

@@ -1,6 +1,6 @@
 using Slipway.Delivery.Kubernetes;
 
-namespace Slipway.Delivery.Stack.Parts;
+namespace Slipway.LocalStack.Parts;
 
 /// <summary>kube-apiserver v1.20 built from Debian's source: token auth, RBAC, a self-made CA, loopback only.</summary>
 public sealed class ApiServerPart(StackPaths paths, StackPorts ports) : StackPart("kube-apiserver", paths, "kube-apiserver")
@@ -68,5 +68,5 @@ public sealed class ApiServerPart(StackPaths paths, StackPorts ports) : StackPar
         Paths.Kubeconfig.WritePrivateTextIfChanged(content);
     }
 
-    public KubeConfig KubeConfig() => Kubernetes.KubeConfig.FromFiles([Paths.Kubeconfig]);
+    public KubeConfig KubeConfig() => Slipway.Delivery.Kubernetes.KubeConfig.FromFiles([Paths.Kubeconfig]);
 }

@@ -1,6 +1,6 @@
 using Slipway.Engine;
 
-namespace Slipway.Delivery.Stack;
+namespace Slipway.LocalStack;
 
 /// <summary>
 /// The install and build steps before anything starts: Debian packages, Kubernetes binaries, PKI, client-registry

@@ -1,4 +1,4 @@
-namespace Slipway.Delivery.Stack;
+namespace Slipway.LocalStack;
 
 /// <summary>The loopback ports of the stack's servers: a block of consecutive ports from a base (default 15700).</summary>
 public sealed record StackPorts(int Base)

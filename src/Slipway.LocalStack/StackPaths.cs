@@ -1,7 +1,8 @@
+using Slipway.Delivery.Stack;
 using Slipway.Delivery.Tools;
 using Slipway.Engine;
 
-namespace Slipway.Delivery.Stack;
+namespace Slipway.LocalStack;
 
 /// <summary>
 /// Where the local stack lives: its state (data, logs, pid files, stack.env) under <c>.nuke/temp/stack</c> of the
@@ -10,16 +11,17 @@ namespace Slipway.Delivery.Stack;
 public sealed class StackPaths(AbsolutePath repositoryRoot, string? cacheDirectory = null)
 {
     public AbsolutePath RepositoryRoot { get; } = repositoryRoot;
-    public AbsolutePath State => RepositoryRoot / ".nuke" / "temp" / "stack";
+    public LocalStackFiles Files => new(RepositoryRoot);
+    public AbsolutePath State => Files.State;
     public AbsolutePath Cache { get; } =
         cacheDirectory != null ? AbsolutePath.From(cacheDirectory) : SlipwayCache.Root(SlipwayCache.ProcessVariables());
-    public AbsolutePath Scripts => RepositoryRoot / "src" / "Slipway.Delivery" / "Stack" / "scripts";
+    public AbsolutePath Scripts => RepositoryRoot / "src" / "Slipway.LocalStack" / "scripts";
     public AbsolutePath Logs => State / "logs";
     public AbsolutePath Pids => State / "pids";
-    public AbsolutePath EnvironmentFile => State / "stack.env";
+    public AbsolutePath EnvironmentFile => Files.EnvironmentFile;
     public AbsolutePath KubernetesBinaries => Cache / "kubernetes" / "v1.20.2" / "bin";
     public AbsolutePath Pki => State / "kube" / "pki";
-    public AbsolutePath Kubeconfig => State / "kube" / "kubeconfig";
+    public AbsolutePath Kubeconfig => Files.Kubeconfig;
     public AbsolutePath DockerSocket => State / "docker" / "docker.sock";
 
     public AbsolutePath LogOf(string part) => Logs / $"{part}.log";

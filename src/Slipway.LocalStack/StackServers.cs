@@ -1,19 +1,20 @@
+using Slipway.Delivery.Stack;
 using System.Diagnostics;
 using Slipway.Delivery.Helm;
 using Slipway.Delivery.Kubernetes;
-using Slipway.Delivery.Stack.Parts;
+using Slipway.LocalStack.Parts;
 using Slipway.Delivery.Tools;
 using Slipway.Engine;
 using Spectre.Console;
 
-namespace Slipway.Delivery.Stack;
+namespace Slipway.LocalStack;
 
 /// <summary>
 /// The local stack: a registry, an authenticated "client" registry, a Docker engine, etcd + kube-apiserver +
 /// kube-controller-manager and the node simulator — installed, started, probed and stopped by the build. Helm is not
 /// a part of it but a tool (<see cref="HelmTool"/>); stack.env names the one the build uses, for shells.
 /// </summary>
-public sealed class LocalStack
+public sealed class StackServers
 {
     private readonly StackPaths _paths;
     private readonly Verbosity _verbosity;
@@ -25,7 +26,7 @@ public sealed class LocalStack
     private readonly ControllerManagerPart _controllerManager;
     private readonly NodeSimulatorPart _nodeSimulator;
 
-    public LocalStack(StackPaths paths, StackPorts ports, Verbosity verbosity)
+    public StackServers(StackPaths paths, StackPorts ports, Verbosity verbosity)
     {
         _paths = paths;
         _verbosity = verbosity;

@@ -1,6 +1,6 @@
 using Slipway.Engine;
 
-namespace Slipway.Delivery.Stack.Parts;
+namespace Slipway.LocalStack.Parts;
 
 /// <summary>
 /// The NODE SIMULATOR (src/Slipway.NodeSimulator): plays the kubelet that cannot run here, marking pods Ready when
@@ -24,7 +24,7 @@ public sealed class NodeSimulatorPart(StackPaths paths) : StackPart("node-simula
             var sources = new[]
             {
                 Paths.RepositoryRoot / "src" / "Slipway.NodeSimulator",
-                Paths.RepositoryRoot / "src" / "Slipway.Delivery" / "Stack" / "Node",
+                Paths.RepositoryRoot / "src" / "Slipway.LocalStack" / "Node",
                 Paths.RepositoryRoot / "src" / "Slipway.Delivery" / "Kubernetes",
                 Paths.RepositoryRoot / "src" / "Slipway.Delivery" / "Registry",
             };

@@ -1,4 +1,4 @@
-namespace Slipway.Delivery.Stack.Parts;
+namespace Slipway.LocalStack.Parts;
 
 /// <summary>Health probes over HTTP(S) to the stack's own loopback servers (self-signed certificates are accepted).</summary>
 internal static class LoopbackHttp

@@ -1,6 +1,7 @@
 using Slipway.Delivery.Containers;
+using Slipway.Delivery.Stack;
 
-namespace Slipway.Delivery.Stack.Parts;
+namespace Slipway.LocalStack.Parts;
 
 /// <summary>Debian's dockerd on a unix socket in the stack dir: no bridge, no iptables changes, overlay2.</summary>
 public sealed class DockerEnginePart(StackPaths paths) : StackPart("docker", paths, "dockerd")
@@ -9,11 +10,7 @@ public sealed class DockerEnginePart(StackPaths paths) : StackPart("docker", pat
 
     public override string Endpoint => "unix://" + Paths.DockerSocket;
 
-    public DockerEndpoint Engine => EngineAt(Endpoint);
-
-    /// <summary>The stack's engine at <paramref name="host"/>, with what to do when it does not answer.</summary>
-    public static DockerEndpoint EngineAt(string host) => DockerEndpoint.Given(host, "the local stack's dockerd",
-        "Start the local stack with ./build.sh StackUp (./build.sh StackStatus shows each part's health).");
+    public DockerEndpoint Engine => StackEnvironment.EngineAt(Endpoint);
 
     /// <summary>
     /// dockerd's arguments apart from its listeners (-H): its own state folders, and nothing that changes the host's

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Slipway.Delivery.Registry;
 
-namespace Slipway.Delivery.Stack.Node;
+namespace Slipway.LocalStack.Node;
 
 /// <summary>Whether an image can be pulled, as a kubelet would find out: by asking its registry (with the pod's pull secrets).</summary>
 public sealed class ImageAvailability : IDisposable

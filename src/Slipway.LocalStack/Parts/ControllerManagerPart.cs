@@ -1,4 +1,4 @@
-namespace Slipway.Delivery.Stack.Parts;
+namespace Slipway.LocalStack.Parts;
 
 /// <summary>kube-controller-manager v1.20: ReplicaSets, pods, Jobs, service-account tokens, namespace deletion.</summary>
 public sealed class ControllerManagerPart(StackPaths paths, StackPorts ports) : StackPart("kube-controller-manager", paths, "kube-controller-manager")

@@ -1,6 +1,6 @@
 using Slipway.Engine;
 
-namespace Slipway.Delivery.Stack.Parts;
+namespace Slipway.LocalStack.Parts;
 
 /// <summary>A CNCF distribution registry (Debian's docker-registry) on a loopback port, storage in the stack dir; optionally htpasswd-protected.</summary>
 public sealed class RegistryPart(string part, StackPaths paths, int port, string? htpasswdFile)

@@ -1,4 +1,4 @@
-namespace Slipway.Delivery.Stack.Parts;
+namespace Slipway.LocalStack.Parts;
 
 /// <summary>etcd 3.4 (Debian) for the API server, on loopback ports away from the default 2379.</summary>
 public sealed class EtcdPart(StackPaths paths, StackPorts ports) : StackPart("etcd", paths, "etcd")

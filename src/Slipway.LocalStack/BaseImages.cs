@@ -4,7 +4,7 @@ using Slipway.Delivery.Containers;
 using Slipway.Delivery.Registry;
 using Slipway.Engine;
 
-namespace Slipway.Delivery.Stack;
+namespace Slipway.LocalStack;
 
 /// <summary>
 /// The base images the sample components build FROM, made locally since no public registry is reachable:

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Slipway.Delivery.Kubernetes;
 using Slipway.Delivery.Registry;
 
-namespace Slipway.Delivery.Stack.Node;
+namespace Slipway.LocalStack.Node;
 
 /// <summary>
 /// NODE SIMULATOR — stands in for a kubelet, which cannot run here. It runs no container: it watches Pending pods and,
