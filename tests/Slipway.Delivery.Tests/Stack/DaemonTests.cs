@@ -69,9 +69,9 @@ public sealed class DaemonTests : IDisposable
         var root = AbsolutePath.From(Directory.CreateDirectory(Path.Combine(_root, "repo-" + Guid.NewGuid().ToString("N")[..8])).FullName);
         Directory.CreateDirectory(root / ".nuke");
         // scripts come from the real repository
-        Directory.CreateDirectory(root / "src" / "Slipway.Delivery" / "Stack");
-        Directory.CreateSymbolicLink(root / "src" / "Slipway.Delivery" / "Stack" / "scripts",
-            Path.Combine(RepositoryRoot.Path, "src", "Slipway.Delivery", "Stack", "scripts"));
+        Directory.CreateDirectory(root / "src" / "Slipway.LocalStack");
+        Directory.CreateSymbolicLink(root / "src" / "Slipway.LocalStack" / "scripts",
+            Path.Combine(RepositoryRoot.Path, "src", "Slipway.LocalStack", "scripts"));
         return new StackPaths(root, Path.Combine(_root, "cache"));
     }
 
