@@ -16,7 +16,7 @@ public interface IStack : IHazStack
     bool NeedsLocalStack => true;
 
     Target StackUp => _ => _
-        .Description("Install, build and start the local stack (registries, Docker, Kubernetes, node simulator); " +
+        .Description("Install, build and start the local stack (registries, Docker, Kubernetes control plane and node); " +
                      "writes .nuke/temp/stack/stack.env")
         .OnlyWhenDynamic(() => IsInvoked(nameof(StackUp)) || NeedsLocalStack,
             "this run needs no local stack (a registry and a cluster of its own were given)")

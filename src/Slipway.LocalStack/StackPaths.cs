@@ -23,6 +23,8 @@ public sealed class StackPaths(AbsolutePath repositoryRoot, string? cacheDirecto
     public AbsolutePath Pki => State / "kube" / "pki";
     public AbsolutePath Kubeconfig => Files.Kubeconfig;
     public AbsolutePath DockerSocket => State / "docker" / "docker.sock";
+    /// <summary>The kubelet's and dockershim's state (pod volumes are mounted under it).</summary>
+    public AbsolutePath NodeRoot => State / "node";
 
     public AbsolutePath LogOf(string part) => Logs / $"{part}.log";
     public AbsolutePath PidOf(string part) => Pids / $"{part}.pid";

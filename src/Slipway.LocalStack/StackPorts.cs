@@ -10,4 +10,9 @@ public sealed record StackPorts(int Base)
     public int EtcdPeer => Base + 3;
     public int ApiServer => Base + 4;
     public int ControllerManager => Base + 5;
+    public int Scheduler => Base + 6;
+    public int Kubelet => Base + 7;
+    public int KubeletHealthz => Base + 8;
+    public int KubeProxyHealthz => Base + 9;
+    public int KubeProxyMetrics => Base + 10;
 }

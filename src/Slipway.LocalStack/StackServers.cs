@@ -4,6 +4,7 @@ using Slipway.Delivery.Helm;
 using Slipway.Delivery.Kubernetes;
 using Slipway.LocalStack.Parts;
 using Slipway.Delivery.Tools;
+using Slipway.LocalStack.Node;
 using Slipway.Engine;
 using Spectre.Console;
 
@@ -11,7 +12,8 @@ namespace Slipway.LocalStack;
 
 /// <summary>
 /// The local stack: a registry, an authenticated "client" registry, a Docker engine, etcd + kube-apiserver +
-/// kube-controller-manager and the node simulator — installed, started, probed and stopped by the build. Helm is not
+/// kube-controller-manager + kube-scheduler, and a node (kubelet on dockerd, kube-proxy, a cluster DNS) — installed,
+/// started, probed and stopped by the build. Helm is not
 /// a part of it but a tool (<see cref="HelmTool"/>); stack.env names the one the build uses, for shells.
 /// </summary>
 public sealed class StackServers
@@ -24,7 +26,11 @@ public sealed class StackServers
     private readonly EtcdPart _etcd;
     private readonly ApiServerPart _apiServer;
     private readonly ControllerManagerPart _controllerManager;
-    private readonly NodeSimulatorPart _nodeSimulator;
+    private readonly SchedulerPart _scheduler;
+    private readonly KubeletPart _kubelet;
+    private readonly KubeProxyPart _kubeProxy;
+    private readonly ClusterDnsPart _clusterDns;
+    private readonly DnsRecordsPart _dnsRecords;
 
     public StackServers(StackPaths paths, StackPorts ports, Verbosity verbosity)
     {
@@ -36,13 +42,23 @@ public sealed class StackServers
         _etcd = new EtcdPart(paths, ports);
         _apiServer = new ApiServerPart(paths, ports);
         _controllerManager = new ControllerManagerPart(paths, ports);
-        _nodeSimulator = new NodeSimulatorPart(paths);
+        _scheduler = new SchedulerPart(paths, ports);
+        _kubelet = new KubeletPart(paths, ports, () => new PauseImage(paths, _registry.Endpoint, _docker.Engine).Reference);
+        _kubeProxy = new KubeProxyPart(paths, ports);
+        _clusterDns = new ClusterDnsPart(paths);
+        _dnsRecords = new DnsRecordsPart(paths, _clusterDns);
     }
 
     public StackPaths Paths => _paths;
 
     /// <summary>In start order; stopped in reverse.</summary>
-    public IReadOnlyList<StackPart> Parts => [_registry, _clientRegistry, _docker, _etcd, _apiServer, _controllerManager, _nodeSimulator];
+    public IReadOnlyList<StackPart> Parts =>
+    [
+        _registry, _clientRegistry, _docker, _etcd, _apiServer, _controllerManager, _scheduler,
+        _kubelet, _kubeProxy, _dnsRecords, _clusterDns,
+    ];
+
+    private NodeTeardown NodeTeardown => new(_paths);
 
     /// <summary>The endpoints of the running stack (from stack.env), or null when StackUp has not run.</summary>
     public StackEnvironment? Environment => StackEnvironment.Read(_paths.EnvironmentFile);
@@ -69,8 +85,10 @@ public sealed class StackServers
             foreach (var part in Parts)
             {
                 if (part == _controllerManager) _apiServer.WriteKubeconfig();
+                if (part == _kubelet) await PrepareNodeAsync(ct);
                 await Step(part.Name, async () => await part.EnsureStartedAsync(ct) ? "started" : "already running");
             }
+            await Step("node ready", () => new NodeReadiness(_paths, _kubelet).WaitAsync(ct));
             await Step("default service account", () => WaitForDefaultServiceAccountAsync(ct));
             await Step("base images", async () => await new BaseImages(_paths, _registry.Endpoint, _docker.Engine).EnsureAsync(ct) ? "built and pushed" : "present");
 
@@ -110,7 +128,27 @@ public sealed class StackServers
         return probes.All(p => p.Problem == null) ? environment : null;
     }
 
-    /// <summary>Stops, in reverse order, every part this stack started (by pid file); caches stay.</summary>
+    /// <summary>
+    /// The node's prerequisites, before the kubelet starts: the host's settings as they were, the pause image, the
+    /// pod network. Refused when another stack's node runs on this machine (a node is machine-wide).
+    /// </summary>
+    private async Task PrepareNodeAsync(CancellationToken ct)
+    {
+        await Step("node prerequisites", async () =>
+        {
+            NodeOwnership.Claim(_paths);
+            NodeTeardown.RecordHostBefore();
+            KernelSettings.Set("net/ipv4/ip_forward", "1");
+            var pushed = await new PauseImage(_paths, _registry.Endpoint, _docker.Engine).EnsureAsync(ct);
+            await new NodeNetwork(_paths).EnsureAsync(ct);
+            return pushed ? "pause image built, pod network ready" : "pod network ready";
+        });
+    }
+
+    /// <summary>
+    /// Stops, in reverse order, every part this stack started (by pid file), then removes what the node left on the
+    /// host (iptables rules, mounts, the pod network, kernel settings); caches stay.
+    /// </summary>
     public async Task DownAsync()
     {
         foreach (var part in Parts.Reverse())
@@ -118,6 +156,9 @@ public sealed class StackServers
             var stopped = await part.Daemon.StopAsync(TimeSpan.FromSeconds(15));
             Log.Information($"{part.Name}: {(stopped ? "stopped" : "was not running")}");
         }
+        var removed = await NodeTeardown.RunAsync(_kubeProxy.Executable, CancellationToken.None);
+        if (removed.Count > 0) Log.Information($"node: removed {string.Join("; ", removed)}");
+        NodeOwnership.Release(_paths);
         if (_paths.EnvironmentFile.FileExists) File.Delete(_paths.EnvironmentFile);
     }
 

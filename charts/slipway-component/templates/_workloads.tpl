@@ -90,7 +90,12 @@ metadata:
   name: {{ include "slipway-component.fullname" . }}
   labels:
     {{- include "slipway-component.labels" . | nindent 4 }}
-  {{- with $service.annotations }}
+  {{- $annotations := deepCopy ($service.annotations | default dict) }}
+  {{- if (.Values.route | default dict).enabled }}
+  {{- /* read by the deploy report, which prints where a routed component answers */}}
+  {{- $_ := set $annotations "slipway.io/route" (include "slipway-component.routePrefix" .) }}
+  {{- end }}
+  {{- with $annotations }}
   annotations:
     {{- toYaml . | nindent 4 }}
   {{- end }}

@@ -26,7 +26,11 @@ public sealed class DeployDiagnosis(KubernetesClient kubernetes, string ns, stri
                 if (ready >= wanted && updated >= wanted) continue;
                 text.AppendLine($"  {kind} {Name(workload)}: {ready}/{wanted} ready, {updated}/{wanted} updated");
                 foreach (var pod in pods.Where(p => Matches(p, workload)))
+                {
                     AppendPod(text, pod);
+                    foreach (var (container, _, _, _) in PodProblems.LastTerminated(pod))
+                        text.AppendLine(await LogTailAsync(pod, container, previous: true, ct));
+                }
             }
             foreach (var job in await kubernetes.ListAsync(KubernetesResources.Jobs(ns), selector, ct: ct))
             {
@@ -38,7 +42,7 @@ public sealed class DeployDiagnosis(KubernetesClient kubernetes, string ns, stri
                 foreach (var pod in jobPods)
                 {
                     AppendPod(text, pod);
-                    text.AppendLine(await LogTailAsync(pod, ct));
+                    text.AppendLine(await LogTailAsync(pod, null, previous: false, ct));
                 }
             }
             var events = await kubernetes.WarningEventsAsync(ns, since, ct);
@@ -65,18 +69,24 @@ public sealed class DeployDiagnosis(KubernetesClient kubernetes, string ns, stri
             text.AppendLine($"    pod {PodProblems.Name(pod)} ({phase}): container {container} waiting: {reason}{(message != null ? " — " + message : "")}");
         foreach (var (container, exitCode, reason, message) in PodProblems.Terminated(pod))
             text.AppendLine($"    pod {PodProblems.Name(pod)} ({phase}): container {container} exited {exitCode} ({reason}){(message != null ? ": " + message : "")}");
+        foreach (var (container, exitCode, reason, restarts) in PodProblems.LastTerminated(pod))
+            text.AppendLine($"    pod {PodProblems.Name(pod)}: container {container} restarted {restarts} times; " +
+                            $"its last run exited {exitCode} ({reason ?? "no reason"})");
     }
 
-    private async Task<string> LogTailAsync(JsonObject pod, CancellationToken ct)
+    private async Task<string> LogTailAsync(JsonObject pod, string? container, bool previous, CancellationToken ct)
     {
+        var title = container == null ? "log tail" : $"log tail of {container}{(previous ? "'s last run" : "")}";
         try
         {
-            var log = await kubernetes.GetTextAsync(KubernetesResources.PodLog(ns, PodProblems.Name(pod), tailLines: 20), ct);
-            return "    log tail:\n" + string.Join('\n', log.TrimEnd().Split('\n').Select(l => "      " + l));
+            var path = KubernetesResources.PodLog(ns, PodProblems.Name(pod), container, tailLines: 20, previous);
+            var log = await kubernetes.GetTextAsync(path, ct);
+            if (log.Trim().Length == 0) return $"    {title}: (empty)";
+            return $"    {title}:\n" + string.Join('\n', log.TrimEnd().Split('\n').Select(l => "      " + l));
         }
         catch (KubernetesException e)
         {
-            return $"    log tail: not available ({e.Reason ?? e.Status.ToString()}: the node serves no logs)";
+            return $"    {title}: not available ({e.Reason ?? e.Status.ToString()}: {e.Message})";
         }
     }
 

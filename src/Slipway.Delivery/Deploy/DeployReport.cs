@@ -10,7 +10,8 @@ public static class DeployReport
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static void Write(AbsolutePath artifacts, DeployContext context, string commit, IReadOnlyList<ReleaseOutcome> outcomes)
+    public static void Write(AbsolutePath artifacts, DeployContext context, string commit,
+        IReadOnlyList<ReleaseOutcome> outcomes, IReadOnlyList<RoutedEndpoint> endpoints)
     {
         artifacts.CreateDirectory();
         var environment = context.Environment.Name;
@@ -21,6 +22,7 @@ public static class DeployReport
             cluster = new { server = cluster.Server.ToString(), context = cluster.ContextName, source = context.Cluster.Source },
             @namespace = context.Namespace,
             releases = outcomes,
+            endpoints,
         };
         File.WriteAllText(artifacts / $"deploy-{environment}.json", JsonSerializer.Serialize(document, Json) + "\n");
 
@@ -30,6 +32,11 @@ public static class DeployReport
         md.Append("| Release | Namespace | Chart | Revision | Result | Duration |\n|---|---|---|---|---|---|\n");
         foreach (var o in outcomes)
             md.Append($"| {o.Release} | {o.Namespace} | {o.Chart} | {Revisions(o)} | {o.Result}{(o.Recovery != null ? " (recovered)" : "")} | {Durations(o.Duration)} |\n");
+        if (endpoints.Count > 0)
+        {
+            md.Append("\n## Where it answers\n\n");
+            foreach (var e in endpoints) md.Append($"- {e.Component} ({e.Release}): {e.Url}\n");
+        }
         foreach (var o in outcomes)
         {
             md.Append($"\n## {o.Release}\n\n");
@@ -60,7 +67,7 @@ public static class DeployReport
         }
     }
 
-    public static void Render(IReadOnlyList<ReleaseOutcome> outcomes)
+    public static void Render(IReadOnlyList<ReleaseOutcome> outcomes, IReadOnlyList<RoutedEndpoint> endpoints)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Deploy[/]")
             .AddColumn("Release").AddColumn("Revision").AddColumn("Result").AddColumn("Images (digest)").AddColumn(new TableColumn("Duration").RightAligned());
@@ -75,6 +82,7 @@ public static class DeployReport
                 Durations(o.Duration));
         }
         BuildOutput.Current.Render(table);
+        foreach (var e in endpoints) Log.Information($"{e.Component} answers at {e.Url}");
     }
 
     private static string Revisions(ReleaseOutcome o) => $"{o.RevisionBefore?.ToString() ?? "–"} → {o.RevisionAfter?.ToString() ?? "–"}";

@@ -61,10 +61,27 @@ public sealed class EnvironmentDeploy
         {
             foreach (var client in registries.Values) client.Dispose();
             var all = DeployReport.MergeWithEarlier(Artifacts, Context.Environment.Name, AllReleases, outcomes);
-            DeployReport.Write(Artifacts, Context, Version.Sha, all);
-            DeployReport.Render(outcomes);
+            var endpoints = await EndpointsAsync(kubernetes);
+            DeployReport.Write(Artifacts, Context, Version.Sha, all, endpoints);
+            DeployReport.Render(outcomes, endpoints);
         }
         return outcomes;
+    }
+
+    /// <summary>Where the routed components answer; none when the cluster cannot be read now.</summary>
+    private async Task<IReadOnlyList<RoutedEndpoint>> EndpointsAsync(KubernetesClient kubernetes)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            return await RoutedEndpoints.ListAsync(kubernetes, Context.Namespace, Context.Cluster.IsLocalStack,
+                timeout.Token);
+        }
+        catch (Exception e) when (e is KubernetesException or OperationCanceledException)
+        {
+            Log.Warning($"the routed components' addresses could not be read: {e.Message}");
+            return [];
+        }
     }
 
     private async Task PrepareNamespaceAsync(KubernetesClient kubernetes, CancellationToken ct)

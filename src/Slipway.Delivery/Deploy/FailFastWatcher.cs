@@ -4,8 +4,8 @@ using Slipway.Delivery.Kubernetes;
 namespace Slipway.Delivery.Deploy;
 
 /// <summary>
-/// Watches a release's new pods while helm waits: a pod stuck in a fatal waiting state (ErrImagePull, CrashLoopBackOff …)
-/// for <see cref="Patience"/> stops the deploy at once instead of after helm's timeout.
+/// Watches a release's new pods while helm waits: a crash loop or an OOM kill stops the deploy at once, and a pod
+/// stuck in another fatal waiting state (ErrImagePull …) for <see cref="Patience"/> stops it instead of helm's timeout.
 /// </summary>
 public sealed class FailFastWatcher(KubernetesClient kubernetes, string ns, string release, DateTimeOffset deployStart)
 {
@@ -52,12 +52,16 @@ public sealed class FailFastWatcher(KubernetesClient kubernetes, string ns, stri
             foreach (var pod in pods.Where(p => KubernetesOperations.Timestamp(p["metadata"]?["creationTimestamp"]) < deployStart.AddSeconds(-1)))
                 await ReplaceStuckStatefulPodAsync(pod, ct);
             foreach (var pod in pods.Where(p => KubernetesOperations.Timestamp(p["metadata"]?["creationTimestamp"]) >= deployStart.AddSeconds(-1)))
-            foreach (var (container, reason, message) in PodProblems.Waiting(pod).Where(w => PodProblems.Fatal.Contains(w.Reason)))
             {
-                var key = $"{PodProblems.Name(pod)}/{container}";
-                var since = firstSeen.TryGetValue(key, out var seen) ? seen : firstSeen[key] = DateTime.UtcNow;
-                if (DateTime.UtcNow - since >= Patience)
-                    return $"pod {PodProblems.Name(pod)} container {container}: {reason}{(message != null ? " — " + message : "")}";
+                // a crash loop or an OOM kill is already the kubelet's verdict: no patience
+                if (PodProblems.Hopeless(pod, immediateOnly: true) is { } now) return $"pod {PodProblems.Name(pod)}: {now}";
+                foreach (var (container, reason, message) in PodProblems.Waiting(pod).Where(w => PodProblems.Fatal.Contains(w.Reason)))
+                {
+                    var key = $"{PodProblems.Name(pod)}/{container}";
+                    var since = firstSeen.TryGetValue(key, out var seen) ? seen : firstSeen[key] = DateTime.UtcNow;
+                    if (DateTime.UtcNow - since >= Patience)
+                        return $"pod {PodProblems.Name(pod)} container {container}: {reason}{(message != null ? " — " + message : "")}";
+                }
             }
         }
     }

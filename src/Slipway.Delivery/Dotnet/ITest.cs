@@ -9,26 +9,36 @@ public interface ITest : ICompile
 
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
+    /// <summary>
+    /// Tests in this xunit trait category (<c>[Trait("Category", …)]</c>) run after all others, alone: they stop and
+    /// start shared servers (the local stack) that the other tests, run in parallel, rely on.
+    /// </summary>
+    const string RunAloneCategory = "RunsAlone";
+
     Target Test => _ => _
-        .Description("Run every test project of the solution")
+        .Description("Run every test project of the solution (tests that must run alone last)")
         .DependsOn<ICompile>(x => x.Compile)
         .Executes(async ct =>
         {
             TestResultsDirectory.CleanDirectory();
-            var arguments = new List<string>
-            {
-                "test", Solution, "--configuration", Configuration, "--no-build", "--nologo",
-                "--logger", "trx", "--logger", "console;verbosity=normal", "--results-directory", TestResultsDirectory,
-            };
-            if (TestFilter != null) arguments.AddRange(["--filter", TestFilter]);
+            string Filter(string category) => TestFilter == null ? category : $"({TestFilter})&{category}";
             Exception? failure = null;
-            try
+            foreach (var filter in new[] { Filter($"Category!={RunAloneCategory}"), Filter($"Category={RunAloneCategory}") })
             {
-                await ProcessRunner.RunAsync("dotnet", arguments, new ProcessOptions { WorkingDirectory = RootDirectory }, ct);
-            }
-            catch (ProcessException e)
-            {
-                failure = e;
+                var arguments = new List<string>
+                {
+                    "test", Solution, "--configuration", Configuration, "--no-build", "--nologo",
+                    "--logger", "trx", "--logger", "console;verbosity=normal", "--results-directory", TestResultsDirectory,
+                    "--filter", filter,
+                };
+                try
+                {
+                    await ProcessRunner.RunAsync("dotnet", arguments, new ProcessOptions { WorkingDirectory = RootDirectory }, ct);
+                }
+                catch (ProcessException e)
+                {
+                    failure ??= e;
+                }
             }
             var totals = TestResultCounts.Read(TestResultsDirectory);
             Log.Information(totals.ToString());

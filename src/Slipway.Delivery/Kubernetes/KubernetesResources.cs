@@ -8,8 +8,10 @@ public static class KubernetesResources
     public static string Pods(string? ns = null) => ns == null ? "/api/v1/pods" : $"/api/v1/namespaces/{ns}/pods";
     public static string Pod(string ns, string name) => $"/api/v1/namespaces/{ns}/pods/{name}";
     public static string PodStatus(string ns, string name) => $"/api/v1/namespaces/{ns}/pods/{name}/status";
-    public static string PodLog(string ns, string name, string? container = null, int tailLines = 50) =>
-        $"/api/v1/namespaces/{ns}/pods/{name}/log?tailLines={tailLines}" + (container != null ? $"&container={container}" : "");
+    public static string PodLog(string ns, string name, string? container = null, int tailLines = 50,
+        bool previous = false) =>
+        $"/api/v1/namespaces/{ns}/pods/{name}/log?tailLines={tailLines}"
+        + (container != null ? $"&container={container}" : "") + (previous ? "&previous=true" : "");
     public static string Secrets(string ns) => $"/api/v1/namespaces/{ns}/secrets";
     public static string ServiceAccounts(string ns) => $"/api/v1/namespaces/{ns}/serviceaccounts";
     public static string Secret(string ns, string name) => $"/api/v1/namespaces/{ns}/secrets/{name}";

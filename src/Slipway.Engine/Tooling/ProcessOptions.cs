@@ -11,6 +11,8 @@ public sealed record ProcessOptions
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>Stream each output line to the log (masked); otherwise output is only captured.</summary>
     public bool LogOutput { get; init; } = true;
+    /// <summary>Without <see cref="LogOutput"/>: the (masked) output lines to log anyway, e.g. a script's progress.</summary>
+    public Func<string, bool>? ShowLine { get; init; }
     /// <summary>Log the command line (masked) before running, at normal verbosity instead of debug.</summary>
     public bool LogInvocation { get; init; } = true;
     /// <summary>Return a non-zero exit code instead of throwing <see cref="ProcessException"/>.</summary>

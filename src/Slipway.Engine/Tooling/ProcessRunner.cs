@@ -39,6 +39,7 @@ public static class ProcessRunner
             var masked = masker(text);
             lock (lines) lines.Add(new OutputLine(isError, masked));
             if (options.LogOutput) output.Write(LogLevel.Information, masked);
+            else if (options.ShowLine?.Invoke(masked) == true) output.Write(LogLevel.Information, masked);
         }
 
         var stopwatch = Stopwatch.StartNew();

@@ -1,4 +1,5 @@
 using Slipway.Delivery.Kubernetes;
+using Slipway.LocalStack.Node;
 
 namespace Slipway.LocalStack.Parts;
 
@@ -33,9 +34,12 @@ public sealed class ApiServerPart(StackPaths paths, StackPorts ports) : StackPar
             "--service-account-issuer=https://kubernetes.default.svc",
             $"--service-account-key-file={pki / "sa.pub"}",
             $"--service-account-signing-key-file={pki / "sa.key"}",
-            "--service-cluster-ip-range=10.0.0.0/24",
+            $"--service-cluster-ip-range={NodeNetwork.ServiceCidr}",
             "--endpoint-reconciler-type=none",
             "--allow-privileged=true",
+            $"--kubelet-client-certificate={pki / "kubelet-client.crt"}",
+            $"--kubelet-client-key={pki / "kubelet-client.key"}",
+            "--kubelet-preferred-address-types=InternalIP",
             "--profiling=false",
         ]));
     }

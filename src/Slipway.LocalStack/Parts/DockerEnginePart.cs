@@ -41,6 +41,9 @@ public sealed class DockerEnginePart(StackPaths paths) : StackPart("docker", pat
         Directory.CreateDirectory(Paths.DockerExecRoot);
         if (File.Exists(Paths.DockerSocket)) File.Delete(Paths.DockerSocket);
         var isolated = IsolatedArguments(root / "data", Paths.DockerExecRoot, root / "dockerd.pid");
-        return Task.FromResult<(string, IReadOnlyList<string>)>((Executable, ["-H", Endpoint, .. isolated]));
+        // pods ask for a negative oom_score_adj, which this host may refuse: see scripts/runc-oom-clamp.sh
+        string[] runtime = ["--add-runtime", $"slipway-runc={Paths.Scripts / "runc-oom-clamp.sh"}",
+            "--default-runtime", "slipway-runc"];
+        return Task.FromResult<(string, IReadOnlyList<string>)>((Executable, ["-H", Endpoint, .. isolated, .. runtime]));
     }
 }

@@ -4,6 +4,7 @@
 #   ca.crt, ca.key               cluster CA (also the cluster-signing CA)
 #   apiserver.crt, apiserver.key serving cert for 127.0.0.1, 10.0.0.1 (first
 #                                service IP), localhost, kubernetes.default.svc, ...
+#   kubelet-client.crt, .key     the API server's client cert towards the kubelet (logs, exec)
 #   sa.key, sa.pub               service-account signing key pair
 #   token.csv                    static token file: TOKEN,admin,admin,system:masters
 # Keys and token.csv are mode 0600.
@@ -63,6 +64,26 @@ EOF
     || die "openssl failed to sign the apiserver cert"
   rm -f apiserver.csr ca.srl
   chmod 644 apiserver.crt
+fi
+
+# --- the API server's client cert towards the kubelet ---------------------------------
+if [[ -s kubelet-client.crt ]] && ! openssl verify -CAfile ca.crt kubelet-client.crt >/dev/null 2>&1; then
+  rm -f kubelet-client.crt
+fi
+if [[ ! -s kubelet-client.key || ! -s kubelet-client.crt ]]; then
+  log "creating the API server's kubelet client cert (kubelet-client.crt, kubelet-client.key)"
+  [[ -s kubelet-client.key ]] || newkey kubelet-client.key
+  ext=$(mktemp)
+  trap 'rm -f "$ext" kubelet-client.csr' EXIT
+  printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n' >"$ext"
+  printf 'extendedKeyUsage=clientAuth\n' >>"$ext"
+  openssl req -new -key kubelet-client.key -subj "/O=system:masters/CN=kube-apiserver-kubelet-client" \
+    -out kubelet-client.csr 2>/dev/null || die "openssl failed to create the kubelet client CSR"
+  openssl x509 -req -in kubelet-client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -sha256 \
+    -days "$CERT_DAYS" -extfile "$ext" -out kubelet-client.crt 2>/dev/null \
+    || die "openssl failed to sign the kubelet client cert"
+  rm -f kubelet-client.csr ca.srl
+  chmod 644 kubelet-client.crt
 fi
 
 # --- service-account key pair ------------------------------------------------------

@@ -117,7 +117,8 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         var act = () => Deploy(Values(GoodImage, hook: true, hookFails: true));
 
         var failure = (await act.Should().ThrowAsync<DeployFailedException>()).Which;
-        failure.Message.Should().Contain("Job web-bootstrap").And.Contain("exited 1").And.Contain("log tail");
+        failure.Message.Should().Contain("Job web-bootstrap").And.Contain("exited 1").And.Contain("log tail")
+            .And.Contain("broker refused: access denied", "the failed hook's own log explains it");
         var good = await Deploy(Values(GoodImage, hook: true));
         good.Result.Should().Be("upgraded");
         (await _helm.StatusAsync("web", _namespace))!.IsDeployed.Should().BeTrue();

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Slipway.Delivery.Kubernetes;
-using Slipway.LocalStack.Node;
+using Slipway.Engine;
 using Xunit;
 
 namespace Slipway.Delivery.Tests.Stack;
 
+/// <summary>The stack's cluster runs real pods: containers on its dockerd, started by the kubelet.</summary>
 [Collection(LocalStackCollection.Name)]
 public sealed class KubernetesTests(LocalStackFixture stack) : IAsyncLifetime
 {
@@ -27,12 +28,20 @@ public sealed class KubernetesTests(LocalStackFixture stack) : IAsyncLifetime
         await stack.Kubernetes.CreateAsync(KubernetesResources.Deployments(_namespace), Deployment("web", stack.BaseImage, replicas: 2));
 
         var deployment = await KubernetesWait.UntilAsync(stack.Kubernetes, KubernetesResources.Deployment(_namespace, "web"),
-            d => d["status"]?["availableReplicas"]?.GetValue<int>() == 2);
+            d => d["status"]?["availableReplicas"]?.GetValue<int>() == 2, TimeSpan.FromSeconds(90));
 
         deployment["status"]!["readyReplicas"]!.GetValue<int>().Should().Be(2);
         (await stack.Kubernetes.ListAsync(KubernetesResources.ReplicaSets(_namespace), "app=web")).Should().HaveCount(1);
         var pods = await stack.Kubernetes.ListAsync(KubernetesResources.Pods(_namespace), "app=web");
         pods.Should().HaveCount(2).And.OnlyContain(p => p["status"]!["phase"]!.GetValue<string>() == "Running");
+        pods.Should().OnlyContain(p => p["spec"]!["nodeName"]!.GetValue<string>() == "slipway-node");
+        var containerId = pods[0]["status"]!["containerStatuses"]![0]!["containerID"]!.GetValue<string>();
+        containerId.Should().StartWith("docker://", "the kubelet ran it on the stack's dockerd");
+        var inspect = await ProcessRunner.RunAsync("docker", ["-H", stack.Environment.DockerHost, "inspect", "-f",
+            "{{.State.Running}}", containerId["docker://".Length..]], new ProcessOptions { LogOutput = false });
+        inspect.StandardOutput.Trim().Should().Be("true");
+        var log = await stack.Kubernetes.GetTextAsync(KubernetesResources.PodLog(_namespace, pods[0]["metadata"]!["name"]!.GetValue<string>()));
+        log.Should().Contain("web is up", "the API server reads the container's log from the kubelet");
         var secret = await stack.Kubernetes.GetAsync(KubernetesResources.Secret(_namespace, "app-secret"));
         secret["data"]!["password"]!.GetValue<string>().Should().Be(Convert.ToBase64String("s3cret-value"u8.ToArray()));
     }
@@ -44,7 +53,8 @@ public sealed class KubernetesTests(LocalStackFixture stack) : IAsyncLifetime
         await stack.Kubernetes.CreateAsync(KubernetesResources.Deployments(_namespace), Deployment("broken", image, replicas: 1));
 
         var pods = await KubernetesWait.UntilListAsync(stack.Kubernetes, KubernetesResources.Pods(_namespace), "app=broken",
-            list => list.Count == 1 && list[0]["status"]?["containerStatuses"]?[0]?["state"]?["waiting"]?["reason"] != null);
+            list => list.Count == 1 && list[0]["status"]?["containerStatuses"]?[0]?["state"]?["waiting"]?["reason"] is { } reason
+                    && reason.GetValue<string>() != "ContainerCreating", TimeSpan.FromSeconds(60));
 
         var waiting = pods[0]["status"]!["containerStatuses"]![0]!["state"]!["waiting"]!;
         waiting["reason"]!.GetValue<string>().Should().BeOneOf("ErrImagePull", "ImagePullBackOff");
@@ -56,9 +66,9 @@ public sealed class KubernetesTests(LocalStackFixture stack) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(null, "Complete")]
-    [InlineData("Failed", "Failed")]
-    public async Task A_job_completes_or_fails_as_its_pod_is_told(string? outcome, string condition)
+    [InlineData(0, "Complete")]
+    [InlineData(4, "Failed")]
+    public async Task A_job_completes_or_fails_as_its_container_exits_and_its_log_stays_readable(int exitCode, string condition)
     {
         var job = new JsonObject
         {
@@ -68,11 +78,14 @@ public sealed class KubernetesTests(LocalStackFixture stack) : IAsyncLifetime
                 ["backoffLimit"] = 0,
                 ["template"] = new JsonObject
                 {
-                    ["metadata"] = new JsonObject { ["annotations"] = outcome == null ? new JsonObject() : new JsonObject { [SimulatedNode.OutcomeAnnotation] = outcome } },
                     ["spec"] = new JsonObject
                     {
                         ["restartPolicy"] = "Never",
-                        ["containers"] = new JsonArray(new JsonObject { ["name"] = "main", ["image"] = stack.BaseImage }),
+                        ["containers"] = new JsonArray(new JsonObject
+                        {
+                            ["name"] = "main", ["image"] = stack.BaseImage,
+                            ["command"] = new JsonArray("sh", "-c", $"echo created queue orders.created; exit {exitCode}"),
+                        }),
                     },
                 },
             },
@@ -80,9 +93,14 @@ public sealed class KubernetesTests(LocalStackFixture stack) : IAsyncLifetime
         await stack.Kubernetes.CreateAsync(KubernetesResources.Jobs(_namespace), job);
 
         var done = await KubernetesWait.UntilAsync(stack.Kubernetes, KubernetesResources.Job(_namespace, "once"),
-            j => j["status"]?["conditions"]?.AsArray().Any(c => c!["status"]!.GetValue<string>() == "True") == true);
+            j => j["status"]?["conditions"]?.AsArray().Any(c => c!["status"]!.GetValue<string>() == "True") == true,
+            TimeSpan.FromSeconds(60));
 
         done["status"]!["conditions"]!.AsArray().Should().Contain(c => c!["type"]!.GetValue<string>() == condition);
+        var pod = (await stack.Kubernetes.ListAsync(KubernetesResources.Pods(_namespace), "job-name=once")).Single();
+        pod["status"]!["containerStatuses"]![0]!["state"]!["terminated"]!["exitCode"]!.GetValue<int>().Should().Be(exitCode);
+        var log = await stack.Kubernetes.GetTextAsync(KubernetesResources.PodLog(_namespace, PodName(pod)));
+        log.Should().Contain("created queue orders.created");
     }
 
     [Fact]
@@ -101,8 +119,18 @@ public sealed class KubernetesTests(LocalStackFixture stack) : IAsyncLifetime
             ["template"] = new JsonObject
             {
                 ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = name } },
-                ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = name, ["image"] = image }) },
+                ["spec"] = new JsonObject
+                {
+                    ["terminationGracePeriodSeconds"] = 1,
+                    ["containers"] = new JsonArray(new JsonObject
+                    {
+                        ["name"] = name, ["image"] = image,
+                        ["command"] = new JsonArray("sh", "-c", $"echo {name} is up; exec sleep infinity"),
+                    }),
+                },
             },
         },
     };
+
+    private static string PodName(JsonObject pod) => pod["metadata"]!["name"]!.GetValue<string>();
 }

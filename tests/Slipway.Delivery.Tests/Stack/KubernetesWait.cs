@@ -32,4 +32,16 @@ internal static class KubernetesWait
         }
         throw new TimeoutException($"{path} ({labelSelector}) did not reach the expected state. Last: {string.Join("; ", last.Select(o => o["status"]?.ToJsonString()))}");
     }
+
+    /// <summary>Polls until the object at the path no longer exists (a namespace finishing its termination).</summary>
+    public static async Task UntilGoneAsync(KubernetesClient client, string path, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await client.TryGetAsync(path) == null) return;
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"{path} still exists after {timeout.TotalSeconds:0} s");
+    }
 }

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Slipway.Delivery.Kubernetes;
+using Slipway.Delivery.Stack;
+using Slipway.Delivery.Tests.Stack;
+using Slipway.Engine;
+using Slipway.LocalStack;
+using Xunit;
+
+namespace Slipway.Delivery.Tests.LocalStack;
+
+/// <summary>
+/// StackDown leaves the machine as StackUp found it, even with pods running: no process, mount, link (bridge,
+/// veths), iptables rule or kernel setting of the node stays. It stops and starts the shared stack, so it runs
+/// alone, after every other test (the Test target's RunsAlone category), and leaves the stack up as it found it.
+/// </summary>
+[Trait("Category", "RunsAlone")]
+public sealed class StackLifecycleTests
+{
+    private static readonly AbsolutePath Root = AbsolutePath.From(RepositoryRoot.Path);
+
+    [Fact]
+    public async Task StackDown_removes_everything_the_node_added_and_restores_kernel_settings()
+    {
+        var running = StackEnvironment.Read(new LocalStackFiles(Root).EnvironmentFile)
+            ?? throw new InvalidOperationException("The local stack is not up: run the tests with ./build.sh Test.");
+        var paths = new StackPaths(Root);
+        var stack = new StackServers(paths, new StackPorts(int.Parse(running.Registry.Split(':')[1])), Verbosity.Normal);
+        var binaries = paths.KubernetesBinaries.ToString();
+
+        await stack.DownAsync();
+        var before = await MachineFootprint.ReadAsync(paths.State, binaries);
+        before.Links.Should().NotContain("slipway0");
+        before.IptablesRules.Should().NotContain(r => r.Contains("KUBE-"));
+        before.Processes.Should().BeEmpty();
+        var panic = before.Kernel["kernel/panic"];
+        var usersPanic = panic == "7" ? "8" : "7";
+        File.WriteAllText("/proc/sys/kernel/panic", usersPanic);
+        try
+        {
+            var environment = await stack.UpAsync(CancellationToken.None);
+            using (var kubernetes = new KubernetesClient(KubeConfig.FromFiles([environment.Kubeconfig])))
+            {
+                await RunPodBehindServiceAsync(kubernetes, $"{environment.Registry}/slipway-base/debian:bookworm");
+                var up = await MachineFootprint.ReadAsync(paths.State, binaries);
+                var traces = up.DifferencesFrom(before with { Kernel = before.Kernel.SetItem("kernel/panic", usersPanic) });
+                traces.Should().Contain(d => d.Contains("link added: slipway0"))
+                    .And.Contain(d => d.Contains("link added: veth"), "a running pod is plugged into the bridge")
+                    .And.Contain(d => d.StartsWith("iptables rule added") && d.Contains("KUBE-SVC-"))
+                    .And.Contain(d => d.StartsWith("mount added") && d.Contains(paths.NodeRoot))
+                    .And.Contain(d => d.StartsWith("process added") && d.Contains("kubelet"))
+                    .And.Contain(d => d.StartsWith("kernel setting kernel/panic"), "the kubelet sets kernel.panic=10");
+            }
+
+            await stack.DownAsync();
+
+            var after = await MachineFootprint.ReadAsync(paths.State, binaries);
+            after.DifferencesFrom(before with { Kernel = before.Kernel.SetItem("kernel/panic", usersPanic) })
+                .Should().BeEmpty("StackDown leaves the machine as StackUp found it");
+            after.Kernel["kernel/panic"].Should().Be(usersPanic, "the value the machine had before StackUp is restored");
+        }
+        finally
+        {
+            File.WriteAllText("/proc/sys/kernel/panic", panic);
+            await stack.UpAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>A Deployment with a Secret volume (a tmpfs mount) behind a Service (iptables rules), Ready.</summary>
+    private static async Task RunPodBehindServiceAsync(KubernetesClient kubernetes, string image)
+    {
+        const string ns = "test-lifecycle";
+        await kubernetes.DeleteAsync(KubernetesResources.Namespace(ns));
+        await KubernetesWait.UntilGoneAsync(kubernetes, KubernetesResources.Namespace(ns), TimeSpan.FromSeconds(60));
+        await kubernetes.CreateAsync(KubernetesResources.Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });
+        await kubernetes.CreateAsync(KubernetesResources.Secrets(ns), new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "settings" },
+            ["stringData"] = new JsonObject { ["mode"] = "test" },
+        });
+        await kubernetes.CreateAsync(KubernetesResources.Services(ns), new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "sleeper" },
+            ["spec"] = new JsonObject
+            {
+                ["selector"] = new JsonObject { ["app"] = "sleeper" },
+                ["ports"] = new JsonArray(new JsonObject { ["port"] = 80, ["protocol"] = "TCP" }),
+            },
+        });
+        await kubernetes.CreateAsync(KubernetesResources.Deployments(ns), new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "sleeper" },
+            ["spec"] = new JsonObject
+            {
+                ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = "sleeper" } },
+                ["template"] = new JsonObject
+                {
+                    ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = "sleeper" } },
+                    ["spec"] = new JsonObject
+                    {
+                        ["terminationGracePeriodSeconds"] = 1,
+                        ["containers"] = new JsonArray(new JsonObject
+                        {
+                            ["name"] = "sleeper", ["image"] = image, ["command"] = new JsonArray("sleep", "infinity"),
+                            ["volumeMounts"] = new JsonArray(new JsonObject { ["name"] = "settings", ["mountPath"] = "/etc/settings" }),
+                        }),
+                        ["volumes"] = new JsonArray(new JsonObject
+                        {
+                            ["name"] = "settings", ["secret"] = new JsonObject { ["secretName"] = "settings" },
+                        }),
+                    },
+                },
+            },
+        });
+        await KubernetesWait.UntilAsync(kubernetes, KubernetesResources.Deployment(ns, "sleeper"),
+            d => d["status"]?["readyReplicas"]?.GetValue<int>() == 1, TimeSpan.FromSeconds(90));
+    }
+}
