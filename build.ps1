@@ -21,7 +21,7 @@ function Find-Dotnet {
 
 # A hash of everything the build is compiled from (its generated launch profiles excluded).
 function Get-Stamp {
-    $files = @('build', 'src/Slipway.Engine', 'src/Slipway.Delivery') | ForEach-Object {
+    $files = @('build', 'src/Slipway.Engine', 'src/Slipway.Delivery', 'src/Slipway.LocalStack') | ForEach-Object {
         Get-ChildItem (Join-Path $Root $_) -Recurse -File -Include *.cs, *.csproj, *.props, *.targets |
             Where-Object { $_.FullName -notmatch '[\\/](bin|obj|Properties)[\\/]' }
     }

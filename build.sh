@@ -23,7 +23,7 @@ find_dotnet() {
 stamp() {
   cd "$ROOT"
   {
-    find build src/Slipway.Engine src/Slipway.Delivery \( -name bin -o -name obj -o -name Properties \) -prune -o \
+    find build src/Slipway.Engine src/Slipway.Delivery src/Slipway.LocalStack \( -name bin -o -name obj -o -name Properties \) -prune -o \
       -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -printf '%p %s %T@\n'
     find global.json Directory.Build.props nuget.config -printf '%p %s %T@\n'
   } | sort | cksum | cut -d' ' -f1

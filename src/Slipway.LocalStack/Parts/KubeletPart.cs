@@ -11,7 +11,7 @@ public sealed class KubeletPart(StackPaths paths, StackPorts ports, Func<string>
     : StackPart("kubelet", paths, "kubelet")
 {
     public const string NodeName = "slipway-node";
-    public override string Endpoint => $"https://127.0.0.1:{ports.Kubelet}";
+    public override string Endpoint => $"https://{NodeNetwork.Gateway}:{ports.Kubelet}";
     protected override IEnumerable<int> Ports => [ports.Kubelet, ports.KubeletHealthz];
     protected override TimeSpan StartTimeout => TimeSpan.FromSeconds(90);
 
@@ -30,8 +30,10 @@ public sealed class KubeletPart(StackPaths paths, StackPorts ports, Func<string>
         return Task.FromResult<(string, IReadOnlyList<string>)>((Paths.KubernetesBinaries / "kubelet",
         [
             $"--kubeconfig={Paths.Kubeconfig}",
-            $"--hostname-override={NodeName}", "--node-ip=127.0.0.1",
-            "--address=127.0.0.1", $"--port={ports.Kubelet}", "--read-only-port=0",
+            // a node's address cannot be loopback: the host's address on the pod bridge serves (the API server
+            // reads logs there, with its client certificate; anonymous requests are refused)
+            $"--hostname-override={NodeName}", $"--node-ip={NodeNetwork.Gateway}",
+            $"--address={NodeNetwork.Gateway}", $"--port={ports.Kubelet}", "--read-only-port=0",
             "--healthz-bind-address=127.0.0.1", $"--healthz-port={ports.KubeletHealthz}",
             "--anonymous-auth=false", $"--client-ca-file={Paths.Pki / "ca.crt"}", "--authorization-mode=AlwaysAllow",
             $"--root-dir={root / "kubelet"}", $"--cert-dir={root / "kubelet" / "pki"}",

@@ -36,6 +36,10 @@ public sealed class StackLifecycleTests
         var panic = before.Kernel["kernel/panic"];
         var usersPanic = panic == "7" ? "8" : "7";
         File.WriteAllText("/proc/sys/kernel/panic", usersPanic);
+        var asTheUserLeftIt = before with
+        {
+            Kernel = new Dictionary<string, string>(before.Kernel) { ["kernel/panic"] = usersPanic },
+        };
         try
         {
             var environment = await stack.UpAsync(CancellationToken.None);
@@ -43,7 +47,7 @@ public sealed class StackLifecycleTests
             {
                 await RunPodBehindServiceAsync(kubernetes, $"{environment.Registry}/slipway-base/debian:bookworm");
                 var up = await MachineFootprint.ReadAsync(paths.State, binaries);
-                var traces = up.DifferencesFrom(before with { Kernel = before.Kernel.SetItem("kernel/panic", usersPanic) });
+                var traces = up.DifferencesFrom(asTheUserLeftIt);
                 traces.Should().Contain(d => d.Contains("link added: slipway0"))
                     .And.Contain(d => d.Contains("link added: veth"), "a running pod is plugged into the bridge")
                     .And.Contain(d => d.StartsWith("iptables rule added") && d.Contains("KUBE-SVC-"))
@@ -55,8 +59,7 @@ public sealed class StackLifecycleTests
             await stack.DownAsync();
 
             var after = await MachineFootprint.ReadAsync(paths.State, binaries);
-            after.DifferencesFrom(before with { Kernel = before.Kernel.SetItem("kernel/panic", usersPanic) })
-                .Should().BeEmpty("StackDown leaves the machine as StackUp found it");
+            after.DifferencesFrom(asTheUserLeftIt).Should().BeEmpty("StackDown leaves the machine as StackUp found it");
             after.Kernel["kernel/panic"].Should().Be(usersPanic, "the value the machine had before StackUp is restored");
         }
         finally
