@@ -32,6 +32,8 @@ public sealed class NodeTeardown(StackPaths paths)
             if (cleanup.ExitCode == 0) removed.Add("kube-proxy's iptables rules");
             else Log.Warning($"kube-proxy --cleanup failed: {cleanup.StandardError.Trim()}");
         }
+        var chains = await KubeChains.RemoveAsync(ct);
+        if (chains > 0) removed.Add($"{chains} KUBE-* iptables chains");
         var mounts = MountsUnder(paths.NodeRoot);
         foreach (var mount in mounts)
             await ProcessRunner.RunAsync("umount", ["-l", mount],

@@ -4,7 +4,7 @@ namespace Slipway.Delivery.Tests.LocalStack;
 
 /// <summary>
 /// What a node can leave on a host, read by the test itself: iptables rules, network links, mounts, kernel
-/// settings, the pod log folders under /var/log, and processes running from the stack's folders.
+/// settings, the pod log folders under /var/log, and the stack's processes.
 /// </summary>
 public sealed record MachineFootprint(
     IReadOnlyList<string> IptablesRules, IReadOnlyList<string> Links, IReadOnlyList<string> Mounts,
@@ -16,7 +16,8 @@ public sealed record MachineFootprint(
         "net/ipv4/conf/all/route_localnet", "net/bridge/bridge-nf-call-iptables",
     ];
 
-    public static async Task<MachineFootprint> ReadAsync(string stackState, string kubernetesBinaries)
+    /// <param name="stackState">the stack's folder: every process of the stack names a file in it</param>
+    public static async Task<MachineFootprint> ReadAsync(string stackState)
     {
         var rules = (await Run("iptables-save")).Split('\n')
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
@@ -24,7 +25,9 @@ public sealed record MachineFootprint(
             .ToList();
         var links = (await Run("ip", "-o", "link", "show")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split(':')[1].Trim().Split('@')[0]).Order(StringComparer.Ordinal).ToList();
+        // another checkout's stack on the same machine (its containers come and go) is not this one's trace
         var mounts = File.ReadLines("/proc/self/mountinfo").Select(l => l.Split(' ')[4])
+            .Where(m => !m.Contains("/.nuke/temp/stack/", StringComparison.Ordinal) || m.StartsWith(stackState + "/"))
             .Order(StringComparer.Ordinal).ToList();
         var kernel = KernelSettings.Where(s => File.Exists("/proc/sys/" + s))
             .ToDictionary(s => s, s => File.ReadAllText("/proc/sys/" + s).Trim());
@@ -33,8 +36,7 @@ public sealed record MachineFootprint(
         var processes = Directory.EnumerateDirectories("/proc").Select(Path.GetFileName)
             .Where(p => int.TryParse(p, out _))
             .Select(p => ReadCommandLine(p!))
-            .Where(c => c.Contains(stackState, StringComparison.Ordinal)
-                        || c.Contains(kubernetesBinaries, StringComparison.Ordinal) || c.Contains("dnsmasq"))
+            .Where(c => c.Contains(stackState, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToList();
         return new MachineFootprint(rules, links, mounts, kernel, podLogs, processes);
     }

@@ -26,28 +26,29 @@ public sealed class StackLifecycleTests
             ?? throw new InvalidOperationException("The local stack is not up: run the tests with ./build.sh Test.");
         var paths = new StackPaths(Root);
         var stack = new StackServers(paths, new StackPorts(int.Parse(running.Registry.Split(':')[1])), Verbosity.Normal);
-        var binaries = paths.KubernetesBinaries.ToString();
 
         await stack.DownAsync();
-        var before = await MachineFootprint.ReadAsync(paths.State, binaries);
-        before.Links.Should().NotContain("slipway0");
-        before.IptablesRules.Should().NotContain(r => r.Contains("KUBE-"));
-        before.Processes.Should().BeEmpty();
-        var panic = before.Kernel["kernel/panic"];
-        var usersPanic = panic == "7" ? "8" : "7";
-        File.WriteAllText("/proc/sys/kernel/panic", usersPanic);
-        var asTheUserLeftIt = before with
-        {
-            Kernel = new Dictionary<string, string>(before.Kernel) { ["kernel/panic"] = usersPanic },
-        };
+        var panic = File.ReadAllText("/proc/sys/kernel/panic").Trim();
         try
         {
+            var before = await MachineFootprint.ReadAsync(paths.State);
+            before.Links.Should().NotContain("slipway0");
+            before.IptablesRules.Should().NotContain(r => r.Contains("KUBE-"));
+            before.Processes.Should().BeEmpty();
+            var usersPanic = panic == "7" ? "8" : "7";
+            File.WriteAllText("/proc/sys/kernel/panic", usersPanic);
+            var asTheUserLeftIt = before with
+            {
+                Kernel = new Dictionary<string, string>(before.Kernel) { ["kernel/panic"] = usersPanic },
+            };
+
             var environment = await stack.UpAsync(CancellationToken.None);
             using (var kubernetes = new KubernetesClient(KubeConfig.FromFiles([environment.Kubeconfig])))
             {
                 await RunPodBehindServiceAsync(kubernetes, $"{environment.Registry}/slipway-base/debian:bookworm");
-                var up = await MachineFootprint.ReadAsync(paths.State, binaries);
-                var traces = up.DifferencesFrom(asTheUserLeftIt);
+                // kube-proxy writes the Service's rules once the endpoints controller has seen the pod ready
+                var traces = await Eventually(async () => (await MachineFootprint.ReadAsync(paths.State))
+                    .DifferencesFrom(asTheUserLeftIt), t => t.Any(d => d.Contains("KUBE-SVC-")));
                 traces.Should().Contain(d => d.Contains("link added: slipway0"))
                     .And.Contain(d => d.Contains("link added: veth"), "a running pod is plugged into the bridge")
                     .And.Contain(d => d.StartsWith("iptables rule added") && d.Contains("KUBE-SVC-"))
@@ -58,7 +59,7 @@ public sealed class StackLifecycleTests
 
             await stack.DownAsync();
 
-            var after = await MachineFootprint.ReadAsync(paths.State, binaries);
+            var after = await MachineFootprint.ReadAsync(paths.State);
             after.DifferencesFrom(asTheUserLeftIt).Should().BeEmpty("StackDown leaves the machine as StackUp found it");
             after.Kernel["kernel/panic"].Should().Be(usersPanic, "the value the machine had before StackUp is restored");
         }
@@ -67,6 +68,18 @@ public sealed class StackLifecycleTests
             File.WriteAllText("/proc/sys/kernel/panic", panic);
             await stack.UpAsync(CancellationToken.None);
         }
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var value = await read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            value = await read();
+        }
+        return value;
     }
 
     /// <summary>A Deployment with a Secret volume (a tmpfs mount) behind a Service (iptables rules), Ready.</summary>
