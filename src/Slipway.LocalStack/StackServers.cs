@@ -156,9 +156,16 @@ public sealed class StackServers
             var stopped = await part.Daemon.StopAsync(TimeSpan.FromSeconds(15));
             Log.Information($"{part.Name}: {(stopped ? "stopped" : "was not running")}");
         }
-        var removed = await NodeTeardown.RunAsync(_kubeProxy.Executable, CancellationToken.None);
-        if (removed.Count > 0) Log.Information($"node: removed {string.Join("; ", removed)}");
-        NodeOwnership.Release(_paths);
+        if (NodeOwnership.OwnedByAnother(_paths))
+        {
+            Log.Information("node: another stack runs this machine's node; its network and settings stay");
+        }
+        else
+        {
+            var removed = await NodeTeardown.RunAsync(_kubeProxy.Executable, CancellationToken.None);
+            if (removed.Count > 0) Log.Information($"node: removed {string.Join("; ", removed)}");
+            NodeOwnership.Release(_paths);
+        }
         if (_paths.EnvironmentFile.FileExists) File.Delete(_paths.EnvironmentFile);
     }
 

@@ -12,15 +12,22 @@ public static class NodeOwnership
 
     public static void Claim(StackPaths paths)
     {
-        if (File.Exists(OwnerFile))
+        if (OwnedByAnother(paths))
         {
             var owner = File.ReadAllText(OwnerFile).Trim();
-            if (owner != paths.State.ToString() && OwnerRuns(owner))
-                throw new StackException($"Another local stack runs this machine's Kubernetes node (its state: {owner}). " +
-                                         "A machine has one node: stop that stack first (./build.sh StackDown in its " +
-                                         "repository), or use its cluster.");
+            throw new StackException($"Another local stack runs this machine's Kubernetes node (its state: {owner}). " +
+                                     "A machine has one node: stop that stack first (./build.sh StackDown in its " +
+                                     "repository), or use its cluster.");
         }
         File.WriteAllText(OwnerFile, paths.State.ToString());
+    }
+
+    /// <summary>True when another stack's node runs here: its bridge, rules and settings are not this stack's to undo.</summary>
+    public static bool OwnedByAnother(StackPaths paths)
+    {
+        if (!File.Exists(OwnerFile)) return false;
+        var owner = File.ReadAllText(OwnerFile).Trim();
+        return owner != paths.State.ToString() && OwnerRuns(owner);
     }
 
     public static void Release(StackPaths paths)
