@@ -8,6 +8,9 @@ public static class PodProblems
     /// <summary>Waiting reasons that will not resolve by waiting longer.</summary>
     public static readonly string[] Fatal = ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "CrashLoopBackOff", "CreateContainerConfigError", "CreateContainerError"];
 
+    /// <summary>What a registry answers when an image or tag does not exist.</summary>
+    private static readonly string[] DefinitivePull = ["manifest unknown", "not found"];
+
     public static IEnumerable<(string Container, string Reason, string? Message)> Waiting(JsonObject pod) =>
         ContainerStatuses(pod)
             .Select(s => (Name: s["name"]?.GetValue<string>() ?? "?", Waiting: s["state"]?["waiting"]))
@@ -38,6 +41,9 @@ public static class PodProblems
         {
             if (reason == "CrashLoopBackOff")
                 return $"container {container} is in CrashLoopBackOff{LastRun(pod, container)}";
+            // the registry answered that the image does not exist: no retry will find it
+            if (reason == "ErrImagePull" && message != null && DefinitivePull.Any(m => message.Contains(m, StringComparison.OrdinalIgnoreCase)))
+                return $"container {container}: {reason} — {message}";
             if (!immediateOnly && Fatal.Contains(reason))
                 return $"container {container}: {reason}{(message != null ? " — " + message : "")}";
         }

@@ -45,6 +45,9 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         Directory.Delete(_chartDirectory, recursive: true);
     }
 
+    /// <summary>How helm says its --wait ran out of time.</summary>
+    internal static readonly string[] HelmTimeouts = ["timed out waiting", "context deadline exceeded"];
+
     private static ValuesLayers Values(string image, bool hook = false, bool hookFails = false, string kind = "Deployment") =>
         new([], [new("image", image), new("kind", kind), new("hook.enabled", hook ? "true" : "false"), new("hook.fails", hookFails ? "true" : "false")]);
 
@@ -91,12 +94,12 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
     {
         await UseHelmAsync(helm);
         await Deploy(Values(GoodImage));
-        var stopwatch = Stopwatch.StartNew();
 
         var act = () => Deploy(Values(MissingImage));
 
         var failure = (await act.Should().ThrowAsync<DeployFailedException>()).Which;
-        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "the deploy fails on the pod's state, not after helm's 5-minute timeout");
+        failure.Message.Should().MatchRegex("failed: pod web-web-", "the pod's state stopped helm (its own error would be a timeout)")
+            .And.NotContainAny(HelmTimeouts);
         failure.Message.Should().MatchRegex("pod web-web-[a-z0-9]+-[a-z0-9]+").And.MatchRegex("ErrImagePull|ImagePullBackOff").And.Contain("no-such-tag")
             .And.Contain("Revision 1 still serves");
         failure.Outcome.Result.Should().Be("failed");
@@ -161,12 +164,10 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         await Deploy(Values(GoodImage, kind: "StatefulSet"));
         var bad = () => Deploy(Values(MissingImage, kind: "StatefulSet"));
         (await bad.Should().ThrowAsync<DeployFailedException>()).Which.Message.Should().Contain("web-web-0");
-        var stopwatch = Stopwatch.StartNew();
 
         var good = await Deploy(Values(OtherGoodImage, kind: "StatefulSet"));
 
-        good.Result.Should().Be("upgraded");
-        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "the stuck pod is replaced instead of waiting for helm's timeout");
+        good.Result.Should().Be("upgraded", "the rollout completes only because the stuck pod was replaced (kubernetes#67250)");
         var pod = await stack.Kubernetes.GetAsync(KubernetesResources.Pod(_namespace, "web-web-0"));
         pod["spec"]!["containers"]![0]!["image"]!.GetValue<string>().Should().Be(OtherGoodImage);
     }
