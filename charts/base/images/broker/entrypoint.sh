@@ -12,7 +12,7 @@ fi
 
 umask 077
 export HOME="$BROKER_DATA"
-export RABBITMQ_NODENAME=rabbit@localhost \
+export RABBITMQ_NODENAME="${RABBITMQ_NODENAME:-rabbit@localhost}" \
   RABBITMQ_MNESIA_BASE="$BROKER_DATA/mnesia" \
   RABBITMQ_LOG_BASE="$BROKER_DATA/log" \
   RABBITMQ_LOGS=- \
