@@ -38,11 +38,10 @@ public static class OrdersApiApp
         builder.Services.AddSingleton(BusSettings.From(builder.Configuration));
         builder.Services.AddSingleton<OrderEvents>();
         builder.Services.AddSingleton<StartupGate>();
-        var probeTimeout = TimeSpan.FromSeconds(1.5);
         builder.Services.AddHealthChecks()
             .AddCheck<StartupGate>("started", tags: ["ready"])
-            .AddCheck<DatabaseReadiness>("database", tags: ["ready"], timeout: probeTimeout)
-            .AddCheck<BusReadiness>("bus", tags: ["ready"], timeout: probeTimeout);
+            .AddCheck<DatabaseReadiness>("database", tags: ["ready"])
+            .AddCheck<BusReadiness>("bus", tags: ["ready"]);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<StartupGate>().Open());

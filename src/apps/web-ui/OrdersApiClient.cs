@@ -35,12 +35,17 @@ public sealed class OrdersApiClient(HttpClient http)
     {
         try
         {
-            using var response = await http.GetAsync("healthz/ready", ct);
+            // within a probe's timeout, however long orders-api would take
+            using var response = await http.GetAsync("healthz/ready", ct).WaitAsync(TimeSpan.FromSeconds(1.5), ct);
             return response.IsSuccessStatusCode ? null : $"orders-api at {BaseAddress} is not ready (HTTP {(int)response.StatusCode})";
         }
         catch (HttpRequestException e)
         {
             return $"orders-api at {BaseAddress} is unreachable: {e.Message}";
+        }
+        catch (TimeoutException)
+        {
+            return $"orders-api at {BaseAddress} did not answer within 1.5 s";
         }
     }
 }

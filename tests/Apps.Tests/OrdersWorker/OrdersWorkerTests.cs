@@ -30,7 +30,7 @@ public sealed class OrdersWorkerOnServersTests(ServersFixture servers)
     public async Task A_redelivered_event_is_processed_once_and_an_unreadable_one_is_dead_lettered()
     {
         var arguments = await servers.BootstrappedAppArgumentsAsync();
-        var exchange = arguments.Single(a => a.StartsWith("--Bus:Exchange=", StringComparison.Ordinal)).Split('=')[1];
+        var exchange = arguments.Single(a => a.StartsWith("--Bus:Exchange=", StringComparison.OrdinalIgnoreCase)).Split('=')[1];
         await using (var connection = await servers.Bus(exchange).Factory("tests").CreateConnectionAsync())
         await using (var channel = await connection.CreateChannelAsync())
         {
