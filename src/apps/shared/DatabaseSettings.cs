@@ -33,6 +33,8 @@ public sealed record DatabaseSettings(string Host, int Port, string Name, string
             ApplicationName = applicationName,
             Timeout = 5,
             CommandTimeout = 10,
+            // no Kerberos here: without this, the client probes for libgssapi (absent from the images) on each connection
+            GssEncryptionMode = GssEncryptionMode.Disable,
         }.ConnectionString;
 
     /// <summary>For logs: never the password.</summary>
