@@ -4,10 +4,14 @@ using Slipway.Engine;
 
 namespace Slipway.Delivery.Stack;
 
-/// <summary>A server image made from Debian packages: a bookworm minbase rootfs with <see cref="Packages"/> installed.</summary>
-/// <param name="RemoveAfter">paths (relative to the rootfs) the packages' scripts leave that the image must not carry</param>
-/// <param name="CreateBefore">directories created before the packages are configured (e.g. to skip a default cluster)</param>
-public sealed record ServerImage(string Repository, string Tag, string[] Packages, string[] CreateBefore, string[] RemoveAfter)
+/// <summary>A server image made from Debian packages: a bookworm minbase rootfs with <see cref="Packages"/>
+/// installed.</summary>
+/// <param name="RemoveAfter">paths (relative to the rootfs) the packages' scripts leave that the image must not
+/// carry</param>
+/// <param name="CreateBefore">directories created before the packages are configured (e.g. to skip a default
+/// cluster)</param>
+public sealed record ServerImage(string Repository, string Tag, string[] Packages, string[] CreateBefore,
+    string[] RemoveAfter)
 {
     public string CacheFileName => $"debian-bookworm-{Repository.Split('/')[^1]}-{Tag}.tar";
 }
@@ -30,7 +34,8 @@ public sealed class ServerImages(StackPaths paths, string registry, DockerEndpoi
 
     public string Reference(ServerImage image) => $"{registry}/{image.Repository}:{image.Tag}";
 
-    /// <summary>Builds and pushes whichever server image the registry lacks; returns whether anything was pushed.</summary>
+    /// <summary>Builds and pushes whichever server image the registry lacks; returns whether anything was
+    /// pushed.</summary>
     public async Task<bool> EnsureAsync(CancellationToken ct)
     {
         using var registryClient = new RegistryClient(registry);
@@ -60,7 +65,8 @@ public sealed class ServerImages(StackPaths paths, string registry, DockerEndpoi
         if (tarball.FileExists) return;
         tarball.Parent.CreateDirectory();
         var rootfs = AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-rootfs-").FullName);
-        Log.Information($"debootstrap bookworm (minbase + {string.Join(", ", image.Packages)}) from {mirror} — once, then cached…");
+        var packages = string.Join(", ", image.Packages);
+        Log.Information($"debootstrap bookworm (minbase + {packages}) from {mirror} — once, then cached…");
         var quiet = new ProcessOptions { LogOutput = false, Timeout = TimeSpan.FromMinutes(20) };
         try
         {
@@ -68,8 +74,10 @@ public sealed class ServerImages(StackPaths paths, string registry, DockerEndpoi
             await ProcessRunner.RunAsync("debootstrap", ["--foreign", "--variant=minbase",
                 $"--include={string.Join(',', image.Packages)}", "bookworm", rootfs, mirror], quiet, ct);
             var policy = rootfs / "usr" / "sbin" / "policy-rc.d";
-            await File.WriteAllTextAsync(policy, "#!/bin/sh\n# no service starts while the image is made\nexit 101\n", ct);
-            await ProcessRunner.RunAsync("chmod", ["0755", policy], new ProcessOptions { LogOutput = false, LogInvocation = false }, ct);
+            await File.WriteAllTextAsync(policy, "#!/bin/sh\n# no service starts while the image is made\nexit 101\n",
+                ct);
+            await ProcessRunner.RunAsync("chmod", ["0755", policy], new ProcessOptions { LogOutput = false,
+                LogInvocation = false }, ct);
             foreach (var directory in image.CreateBefore) (rootfs / directory).CreateDirectory();
             await ProcessRunner.RunAsync("chroot", [rootfs, "/debootstrap/debootstrap", "--second-stage"], quiet, ct);
 
@@ -87,17 +95,20 @@ public sealed class ServerImages(StackPaths paths, string registry, DockerEndpoi
         {
             throw new StackException($"Making the {image.Repository} rootfs failed (debootstrap needs the Debian mirror {mirror}; " +
                                      "set SLIPWAY_DEBIAN_MIRROR to another).\n" +
-                                     string.Join('\n', e.Result?.Output.TakeLast(12).Select(l => "    " + l.Text) ?? [e.Message]));
+                                     string.Join('\n', e.Result?.Output.TakeLast(12).Select(l => "    " + l.Text)
+                                         ?? [e.Message]));
         }
         finally
         {
             // the second stage mounts /proc and /sys in the chroot; unmount before removing anything
             foreach (var mount in new[] { "proc", "sys" })
-                await ProcessRunner.RunAsync("umount", ["-l", rootfs / mount], new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true });
+                await ProcessRunner.RunAsync("umount", ["-l", rootfs / mount], new ProcessOptions { LogOutput = false,
+                    LogInvocation = false, AllowFailure = true });
             await RemoveAsync(rootfs);
         }
     }
 
     private static Task RemoveAsync(AbsolutePath path) =>
-        ProcessRunner.RunAsync("rm", ["-rf", "--one-file-system", path], new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true });
+        ProcessRunner.RunAsync("rm", ["-rf", "--one-file-system", path], new ProcessOptions { LogOutput = false,
+            LogInvocation = false, AllowFailure = true });
 }

@@ -22,7 +22,8 @@ public static class BootstrapCommand
 
     public const string DefaultFile = "/etc/slipway/bootstrap/declarations.json";
 
-    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment, TextWriter output,
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment,
+        TextWriter output,
         TextWriter error, string defaultFile = DefaultFile, CancellationToken ct = default)
     {
         string? Env(string name) => environment.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
@@ -48,7 +49,8 @@ public static class BootstrapCommand
         try
         {
             if (fileArgument != null) (json, source) = (File.ReadAllText(fileArgument), fileArgument);
-            else if (Env("BOOTSTRAP_DECLARATIONS") is { } inline) (json, source) = (inline, "env BOOTSTRAP_DECLARATIONS");
+            else if (Env("BOOTSTRAP_DECLARATIONS") is { } inline) (json, source) = (inline,
+                "env BOOTSTRAP_DECLARATIONS");
             else if (Env("BOOTSTRAP_DECLARATIONS_FILE") is { } file) (json, source) = (File.ReadAllText(file), file);
             else if (File.Exists(defaultFile)) (json, source) = (File.ReadAllText(defaultFile), defaultFile);
             else
@@ -86,8 +88,10 @@ public static class BootstrapCommand
 
         // the apps' own settings, as ASP.NET reads them from the environment (DATABASE__HOST → Database:Host)
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            environment.Select(e => new KeyValuePair<string, string?>(e.Key.Replace("__", ":", StringComparison.Ordinal), e.Value))).Build();
-        var wait = TimeSpan.FromSeconds(int.TryParse(Env("BOOTSTRAP_WAIT_SECONDS"), out var seconds) && seconds >= 0 ? seconds : 60);
+            environment.Select(e => new KeyValuePair<string, string?>(e.Key.Replace("__", ":",
+                StringComparison.Ordinal), e.Value))).Build();
+        var wait = TimeSpan.FromSeconds(int.TryParse(Env("BOOTSTRAP_WAIT_SECONDS"), out var seconds)
+            && seconds >= 0 ? seconds : 60);
         var bus = BusSettings.From(configuration);
         var database = DatabaseSettings.From(configuration);
         var report = new Report(output);
@@ -97,7 +101,8 @@ public static class BootstrapCommand
             await using (var busAdmin = new BusAdmin(bus, wait))
                 await busAdmin.EnsureAsync(declarations.Topics, report, ct);
             output.WriteLine($"bus-bootstrap: database {database}");
-            await new DatabaseAdmin(database, configuration["Database:AdminUser"] is { Length: > 0 } admin ? admin : "postgres",
+            await new DatabaseAdmin(database, configuration["Database:AdminUser"] is { Length: > 0 } admin ? admin
+                : "postgres",
                 configuration["Database:AdminPassword"], wait).EnsureAsync(declarations.Schemas, report, ct);
         }
         catch (Exception e) when (e is BootstrapException or Npgsql.NpgsqlException or RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException)

@@ -14,10 +14,12 @@ public sealed class BusAdmin(BusSettings settings, TimeSpan wait) : IAsyncDispos
 
     public async Task EnsureAsync(IReadOnlyList<TopicDeclaration> topics, Report report, CancellationToken ct)
     {
-        _connection = await Retry.ConnectAsync(() => settings.Factory("bus-bootstrap").CreateConnectionAsync(ct), $"the broker at {settings}", wait, ct);
+        _connection = await Retry.ConnectAsync(() => settings.Factory("bus-bootstrap").CreateConnectionAsync(ct),
+            $"the broker at {settings}", wait, ct);
         var exchangeExists = await ExistsAsync(c => c.ExchangeDeclarePassiveAsync(settings.Exchange, ct), ct);
         if (!exchangeExists)
-            await WithChannelAsync(c => c.ExchangeDeclareAsync(settings.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: ct), ct);
+            await WithChannelAsync(c => c.ExchangeDeclareAsync(settings.Exchange, ExchangeType.Topic, durable: true,
+                autoDelete: false, cancellationToken: ct), ct);
         report.Add($"exchange {settings.Exchange} (topic)", exchangeExists ? Outcome.AlreadyExists : Outcome.Created);
 
         foreach (var topic in topics)
@@ -25,7 +27,8 @@ public sealed class BusAdmin(BusSettings settings, TimeSpan wait) : IAsyncDispos
             var exists = await ExistsAsync(c => c.QueueDeclarePassiveAsync(topic.Name, ct), ct);
             await WithChannelAsync(async c =>
             {
-                if (!exists) await c.QueueDeclareAsync(topic.Name, durable: true, exclusive: false, autoDelete: false, cancellationToken: ct);
+                if (!exists) await c.QueueDeclareAsync(topic.Name, durable: true, exclusive: false, autoDelete: false,
+                    cancellationToken: ct);
                 // binding is idempotent: an existing queue gets it back if it was removed
                 await c.QueueBindAsync(topic.Name, settings.Exchange, topic.Name, cancellationToken: ct);
             }, ct);

@@ -17,7 +17,8 @@ public sealed class DatabaseAdmin(DatabaseSettings app, string adminUser, string
     public static IReadOnlyList<(string Version, string Sql)> Migrations()
     {
         var assembly = typeof(DatabaseAdmin).Assembly;
-        return assembly.GetManifestResourceNames().Where(n => n.StartsWith("migrations/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+        return assembly.GetManifestResourceNames().Where(n => n.StartsWith("migrations/",
+            StringComparison.Ordinal)).Order(StringComparer.Ordinal)
             .Select(n => (Path.GetFileNameWithoutExtension(n["migrations/".Length..]), Read(assembly, n))).ToList();
     }
 
@@ -30,20 +31,25 @@ public sealed class DatabaseAdmin(DatabaseSettings app, string adminUser, string
         {
             var roleExists = await ExistsAsync(server, "SELECT 1 FROM pg_roles WHERE rolname = $1", app.User, ct);
             // the password follows the Secret on every run (a rotated Secret takes effect at the next deploy)
-            await ExecuteFormattedAsync(server, roleExists ? "ALTER ROLE %I LOGIN PASSWORD %L" : "CREATE ROLE %I LOGIN PASSWORD %L",
+            await ExecuteFormattedAsync(server, roleExists ? "ALTER ROLE %I LOGIN PASSWORD %L"
+                : "CREATE ROLE %I LOGIN PASSWORD %L",
                 [app.User, app.Password], ct);
             report.Add($"role {app.User}", roleExists ? Outcome.AlreadyExists : Outcome.Created);
 
-            var databaseExists = await ExistsAsync(server, "SELECT 1 FROM pg_database WHERE datname = $1", app.Name, ct);
-            if (!databaseExists) await ExecuteFormattedAsync(server, "CREATE DATABASE %I OWNER %I", [app.Name, app.User], ct);
-            report.Add($"database {app.Name} (owner {app.User})", databaseExists ? Outcome.AlreadyExists : Outcome.Created);
+            var databaseExists = await ExistsAsync(server, "SELECT 1 FROM pg_database WHERE datname = $1", app.Name,
+                ct);
+            if (!databaseExists) await ExecuteFormattedAsync(server, "CREATE DATABASE %I OWNER %I", [app.Name,
+                app.User], ct);
+            report.Add($"database {app.Name} (owner {app.User})", databaseExists ? Outcome.AlreadyExists
+                : Outcome.Created);
         }
 
         await using var database = await OpenAsync(admin.ConnectionString(app.Name, "bus-bootstrap"), ct);
         foreach (var schema in schemas)
         {
             var exists = await ExistsAsync(database, "SELECT 1 FROM pg_namespace WHERE nspname = $1", schema.Name, ct);
-            if (!exists) await ExecuteFormattedAsync(database, "CREATE SCHEMA %I AUTHORIZATION %I", [schema.Name, app.User], ct);
+            if (!exists) await ExecuteFormattedAsync(database, "CREATE SCHEMA %I AUTHORIZATION %I", [schema.Name,
+                app.User], ct);
             var owners = schema.Components.Count == 0 ? "" : $" (declared by {string.Join(", ", schema.Components)})";
             report.Add($"schema {app.Name}.{schema.Name}{owners}", exists ? Outcome.AlreadyExists : Outcome.Created);
         }
@@ -99,7 +105,8 @@ public sealed class DatabaseAdmin(DatabaseSettings app, string adminUser, string
                 await connection.DisposeAsync();
                 throw;
             }
-        }, $"the database at {app with { Name = new NpgsqlConnectionStringBuilder(connectionString).Database! }}", wait, ct);
+        }, $"the database at {app with { Name = new NpgsqlConnectionStringBuilder(connectionString).Database! }}",
+            wait, ct);
 
     static async Task<bool> ExistsAsync(NpgsqlConnection connection, string sql, string value, CancellationToken ct)
     {
@@ -114,8 +121,10 @@ public sealed class DatabaseAdmin(DatabaseSettings app, string adminUser, string
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>DDL takes no parameters: the server quotes them (<c>format</c> with %I identifiers, %L literals).</summary>
-    static async Task ExecuteFormattedAsync(NpgsqlConnection connection, string template, string[] values, CancellationToken ct)
+    /// <summary>DDL takes no parameters: the server quotes them (<c>format</c> with %I identifiers, %L
+    /// literals).</summary>
+    static async Task ExecuteFormattedAsync(NpgsqlConnection connection, string template, string[] values,
+        CancellationToken ct)
     {
         var placeholders = string.Join(", ", values.Select((_, i) => $"${i + 2}"));
         await using var format = new NpgsqlCommand($"SELECT format($1, {placeholders})", connection);

@@ -17,7 +17,8 @@ public sealed record SchemaDeclaration(string Name, IReadOnlyList<string> Compon
 
 /// <summary>The declarations are not usable; <see cref="Problems"/> names each fault.</summary>
 public sealed class DeclarationException(IReadOnlyList<string> problems)
-    : Exception("Malformed declarations:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)))
+    : Exception("Malformed declarations:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p
+        => "  - " + p)))
 {
     public IReadOnlyList<string> Problems { get; } = problems;
 }

@@ -1,6 +1,7 @@
 namespace Slipway.Sample.BusBootstrap;
 
-/// <summary>Connecting while a server may still be starting: retried every 2 s for a while, then the last error.</summary>
+/// <summary>Connecting while a server may still be starting: retried every 2 s for a while, then the last
+/// error.</summary>
 public static class Retry
 {
     public static async Task<T> ConnectAsync<T>(Func<Task<T>> connect, string what, TimeSpan wait, CancellationToken ct)

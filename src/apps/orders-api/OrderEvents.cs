@@ -20,15 +20,18 @@ public sealed class OrderEvents(BusSettings bus, ILogger<OrderEvents> logger) : 
     /// <summary>Whether the connection to the broker is open (readiness).</summary>
     public bool Connected => _connection is { IsOpen: true } && _channel is { IsOpen: true };
 
-    /// <summary>Publishes <c>orders.created</c>; throws when the broker is unreachable or does not confirm it.</summary>
+    /// <summary>Publishes <c>orders.created</c>; throws when the broker is unreachable or does not confirm
+    /// it.</summary>
     public async Task<bool> PublishCreatedAsync(Order order, CancellationToken ct)
     {
         if (!bus.Topics.Contains(CreatedTopic))
         {
-            logger.LogDebug("Topic {Topic} is not declared in Bus:Topics; order {OrderId} not published", CreatedTopic, order.Id);
+            logger.LogDebug("Topic {Topic} is not declared in Bus:Topics; order {OrderId} not published", CreatedTopic,
+                order.Id);
             return false;
         }
-        var body = JsonSerializer.SerializeToUtf8Bytes(new OrderCreated(order.Id, order.Customer, order.Total, order.CreatedAt), Json);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new OrderCreated(order.Id, order.Customer, order.Total,
+            order.CreatedAt), Json);
         var properties = new BasicProperties
         {
             ContentType = "application/json",
@@ -47,11 +50,13 @@ public sealed class OrderEvents(BusSettings bus, ILogger<OrderEvents> logger) : 
         {
             _lock.Release();
         }
-        logger.LogInformation("Published order {OrderId} to {Exchange} ({Topic})", order.Id, bus.Exchange, CreatedTopic);
+        logger.LogInformation("Published order {OrderId} to {Exchange} ({Topic})", order.Id, bus.Exchange,
+            CreatedTopic);
         return true;
     }
 
-    /// <summary>Opens the connection if needed (readiness calls it too, so a pod is ready only once the broker is reached).</summary>
+    /// <summary>Opens the connection if needed (readiness calls it too, so a pod is ready only once the broker is
+    /// reached).</summary>
     public async Task EnsureConnectedAsync(CancellationToken ct)
     {
         await _lock.WaitAsync(ct);
@@ -76,7 +81,8 @@ public sealed class OrderEvents(BusSettings bus, ILogger<OrderEvents> logger) : 
         }
         if (_channel != null) await _channel.DisposeAsync();
         _channel = await _connection.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+                ct);
         return _channel;
     }
 

@@ -20,7 +20,8 @@ public sealed class OrderStore(NpgsqlDataSource database)
     /// Inserts the order, then runs <paramref name="publish"/> before committing: an order whose event the broker
     /// did not confirm is not stored.
     /// </summary>
-    public async Task<Order> AddAsync(string customer, IReadOnlyList<OrderLine> lines, Func<Order, Task> publish, CancellationToken ct)
+    public async Task<Order> AddAsync(string customer, IReadOnlyList<OrderLine> lines, Func<Order, Task> publish,
+        CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);

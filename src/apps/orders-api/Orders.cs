@@ -1,7 +1,8 @@
 namespace Slipway.Sample.OrdersApi;
 
 /// <summary>An accepted order; <see cref="ProcessedAt"/> is set once orders-worker has handled its event.</summary>
-public sealed record Order(Guid Id, string Customer, IReadOnlyList<OrderLine> Lines, decimal Total, DateTimeOffset CreatedAt,
+public sealed record Order(Guid Id, string Customer, IReadOnlyList<OrderLine> Lines, decimal Total,
+    DateTimeOffset CreatedAt,
     DateTimeOffset? ProcessedAt = null);
 
 /// <summary>One line of an order.</summary>

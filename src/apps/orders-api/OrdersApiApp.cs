@@ -10,7 +10,8 @@ namespace Slipway.Sample.OrdersApi;
 /// <summary>The orders API: health endpoints and <c>/orders</c>, stored in PostgreSQL, announced on the bus.</summary>
 public static class OrdersApiApp
 {
-    /// <summary>The port the container serves (Dockerfile ASPNETCORE_HTTP_PORTS and EXPOSE, chart <c>port</c>).</summary>
+    /// <summary>The port the container serves (Dockerfile ASPNETCORE_HTTP_PORTS and EXPOSE, chart
+    /// <c>port</c>).</summary>
     public const int Port = 8080;
 
     /// <summary>Optional static configuration shipped by the base image layer (Dockerfile.base).</summary>
@@ -33,7 +34,8 @@ public static class OrdersApiApp
 
         var database = DatabaseSettings.From(builder.Configuration);
         builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString(applicationName: "orders-api")));
+        builder.Services.AddSingleton(_
+            => NpgsqlDataSource.Create(database.ConnectionString(applicationName: "orders-api")));
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddSingleton(BusSettings.From(builder.Configuration));
         builder.Services.AddSingleton<OrderEvents>();
@@ -73,13 +75,15 @@ public static class OrdersApiApp
             var lines = request!.Lines!.Select(l => new OrderLine(l.Sku!.Trim(), l.Quantity, l.UnitPrice)).ToList();
             try
             {
-                var order = await store.AddAsync(request.Customer!.Trim(), lines, o => events.PublishCreatedAsync(o, ct), ct);
+                var order = await store.AddAsync(request.Customer!.Trim(), lines, o => events.PublishCreatedAsync(o,
+                    ct), ct);
                 return Results.Created($"/orders/{order.Id}", order);
             }
             catch (Exception e) when (e is NpgsqlException or IOException or RabbitMQClientException or TimeoutException)
             {
                 // nothing was stored: the insert is committed only after the broker confirmed the event
-                return Results.Problem("The order was not stored: " + e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+                return Results.Problem("The order was not stored: " + e.Message,
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         });
 
@@ -94,6 +98,7 @@ public sealed class StartupGate : IHealthCheck
 
     public void Open() => _open = true;
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default) =>
         Task.FromResult(_open ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("starting"));
 }

@@ -11,7 +11,8 @@ public sealed class DatabaseReadiness(NpgsqlDataSource database) : IHealthCheck
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1.5);
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         try
         {
@@ -39,11 +40,13 @@ public sealed class DatabaseReadiness(NpgsqlDataSource database) : IHealthCheck
 /// <summary>Readiness: the connection to the broker is open (opened here when it is not).</summary>
 public sealed class BusReadiness(OrderEvents events) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         try
         {
-            await events.EnsureConnectedAsync(cancellationToken).WaitAsync(DatabaseReadiness.Timeout, cancellationToken);
+            await events.EnsureConnectedAsync(cancellationToken).WaitAsync(DatabaseReadiness.Timeout,
+                cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (TimeoutException)

@@ -14,7 +14,8 @@ public sealed record OrderCreated(Guid OrderId, string? Customer, decimal Total,
 /// An unreadable event is republished to the dead-letter topic; a database error redelivers the event later.
 /// The connection recovers by itself after a broker restart; until the first subscription it retries.
 /// </summary>
-public sealed class OrderEventConsumer(BusSettings bus, WorkerOptions options, ProcessedOrders store, ILogger<OrderEventConsumer> logger)
+public sealed class OrderEventConsumer(BusSettings bus, WorkerOptions options, ProcessedOrders store,
+    ILogger<OrderEventConsumer> logger)
     : BackgroundService
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -56,7 +57,8 @@ public sealed class OrderEventConsumer(BusSettings bus, WorkerOptions options, P
             }
             catch (Exception e)
             {
-                logger.LogWarning("Cannot consume {Queue} on {Bus} yet: {Error}; retrying in {Retry}", options.Queue, bus, e.Message, options.Retry);
+                logger.LogWarning("Cannot consume {Queue} on {Bus} yet: {Error}; retrying in {Retry}", options.Queue,
+                    bus, e.Message, options.Retry);
                 _channel = null;
                 if (connection != null) await connection.DisposeAsync();
                 connection = null;
@@ -81,8 +83,10 @@ public sealed class OrderEventConsumer(BusSettings bus, WorkerOptions options, P
         }
         if (created is null || created.OrderId == Guid.Empty)
         {
-            logger.LogWarning("Unreadable event {MessageId} on {Queue}: sent to {DeadLetter}", delivery.BasicProperties.MessageId, options.Queue, options.DeadLetterTopic);
-            await channel.BasicPublishAsync(bus.Exchange, options.DeadLetterTopic, false, new BasicProperties(delivery.BasicProperties), delivery.Body, ct);
+            logger.LogWarning("Unreadable event {MessageId} on {Queue}: sent to {DeadLetter}",
+                delivery.BasicProperties.MessageId, options.Queue, options.DeadLetterTopic);
+            await channel.BasicPublishAsync(bus.Exchange, options.DeadLetterTopic, false,
+                new BasicProperties(delivery.BasicProperties), delivery.Body, ct);
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, ct);
             Interlocked.Increment(ref _deadLettered);
             return;
@@ -97,7 +101,8 @@ public sealed class OrderEventConsumer(BusSettings bus, WorkerOptions options, P
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             Interlocked.Increment(ref _failures);
-            logger.LogWarning("Order {OrderId} not processed ({Error}); redelivering in {Retry}", created.OrderId, e.Message, options.Retry);
+            logger.LogWarning("Order {OrderId} not processed ({Error}); redelivering in {Retry}", created.OrderId,
+                e.Message, options.Retry);
             await Task.Delay(options.Retry, ct);
             await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, ct);
         }

@@ -7,7 +7,8 @@ namespace Slipway.Sample.OrdersWorker;
 /// <summary>The orders worker: an <see cref="OrderEventConsumer"/> plus health and status endpoints.</summary>
 public static class OrdersWorkerApp
 {
-    /// <summary>The port the container serves (Dockerfile ASPNETCORE_HTTP_PORTS and EXPOSE, chart <c>port</c>).</summary>
+    /// <summary>The port the container serves (Dockerfile ASPNETCORE_HTTP_PORTS and EXPOSE, chart
+    /// <c>port</c>).</summary>
     public const int Port = 8081;
 
     public static WebApplication Build(string[] args)
@@ -17,7 +18,8 @@ public static class OrdersWorkerApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var database = DatabaseSettings.From(builder.Configuration);
         builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString(applicationName: "orders-worker")));
+        builder.Services.AddSingleton(_
+            => NpgsqlDataSource.Create(database.ConnectionString(applicationName: "orders-worker")));
         builder.Services.AddSingleton<ProcessedOrders>();
         builder.Services.AddSingleton(BusSettings.From(builder.Configuration));
         builder.Services.AddSingleton(sp => WorkerOptions.From(sp.GetRequiredService<IConfiguration>()));
@@ -30,7 +32,8 @@ public static class OrdersWorkerApp
         var app = builder.Build();
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapGet("/status", async (OrderEventConsumer consumer, WorkerOptions options, BusSettings bus, ProcessedOrders store,
+        app.MapGet("/status", async (OrderEventConsumer consumer, WorkerOptions options, BusSettings bus,
+            ProcessedOrders store,
             CancellationToken ct) =>
         {
             long? total = null;

@@ -9,7 +9,8 @@ namespace Slipway.Sample.Shared;
 /// (the topic exchange events are published to, default <c>shop.events</c>) and <c>BUS__TOPICS</c>
 /// (<c>a,b</c> or <c>BUS__TOPICS__0=a</c>: the routing keys a component declares).
 /// </summary>
-public sealed record BusSettings(string Host, int Port, string User, string? Password, string Exchange, IReadOnlyList<string> Topics)
+public sealed record BusSettings(string Host, int Port, string User, string? Password, string Exchange,
+    IReadOnlyList<string> Topics)
 {
     public const int AmqpPort = 5672;
 
@@ -18,11 +19,14 @@ public sealed record BusSettings(string Host, int Port, string User, string? Pas
         var s = configuration.GetSection("Bus");
         var broker = Text(s["Broker"]) ?? $"broker:{AmqpPort}";
         var colon = broker.LastIndexOf(':');
-        var (host, port) = colon > 0 && int.TryParse(broker[(colon + 1)..], out var p) ? (broker[..colon], p) : (broker, AmqpPort);
+        var (host, port) = colon > 0 && int.TryParse(broker[(colon + 1)..], out var p) ? (broker[..colon], p)
+            : (broker, AmqpPort);
         var topics = s.GetSection("Topics");
-        IEnumerable<string?> raw = topics.Value is { } joined ? joined.Split(',', ';') : topics.GetChildren().Select(c => c.Value);
+        IEnumerable<string?> raw = topics.Value is { } joined ? joined.Split(',', ';') : topics.GetChildren().Select(c
+            => c.Value);
         var names = raw.Select(t => t?.Trim()).Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).Distinct().ToList();
-        return new BusSettings(host, port, Text(s["User"]) ?? "admin", Text(s["Password"]), Text(s["Exchange"]) ?? "shop.events", names);
+        return new BusSettings(host, port, Text(s["User"]) ?? "admin", Text(s["Password"]), Text(s["Exchange"])
+            ?? "shop.events", names);
     }
 
     /// <summary>A connection factory that recovers connections and consumers after a broker restart.</summary>

@@ -21,7 +21,8 @@ public sealed record DatabaseSettings(string Host, int Port, string Name, string
             Text(s["Password"]));
     }
 
-    /// <summary>The connection string for <paramref name="database"/> (default: <see cref="Name"/>) as <see cref="User"/>.</summary>
+    /// <summary>The connection string for <paramref name="database"/> (default: <see cref="Name"/>) as <see
+    /// cref="User"/>.</summary>
     public string ConnectionString(string? database = null, string applicationName = "slipway-sample") =>
         new NpgsqlConnectionStringBuilder
         {
@@ -33,7 +34,8 @@ public sealed record DatabaseSettings(string Host, int Port, string Name, string
             ApplicationName = applicationName,
             Timeout = 5,
             CommandTimeout = 10,
-            // no Kerberos here: without this, the client probes for libgssapi (absent from the images) on each connection
+            // no Kerberos here: without this, the client probes for libgssapi (absent from the images) on each
+            // connection
             GssEncryptionMode = GssEncryptionMode.Disable,
         }.ConnectionString;
 

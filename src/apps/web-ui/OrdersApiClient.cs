@@ -24,10 +24,12 @@ public sealed class OrdersApiClient(HttpClient http)
     public async Task<IResult> ForwardAsync(HttpMethod method, string path, string? jsonBody, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (jsonBody != null) request.Content = new StringContent(jsonBody, System.Text.Encoding.UTF8, "application/json");
+        if (jsonBody != null) request.Content = new StringContent(jsonBody, System.Text.Encoding.UTF8,
+            "application/json");
         using var response = await http.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
-        return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json", statusCode: (int)response.StatusCode);
+        return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json",
+            statusCode: (int)response.StatusCode);
     }
 
     /// <summary>Whether orders-api says it is ready.</summary>
@@ -37,7 +39,8 @@ public sealed class OrdersApiClient(HttpClient http)
         {
             // within a probe's timeout, however long orders-api would take
             using var response = await http.GetAsync("healthz/ready", ct).WaitAsync(TimeSpan.FromSeconds(1.5), ct);
-            return response.IsSuccessStatusCode ? null : $"orders-api at {BaseAddress} is not ready (HTTP {(int)response.StatusCode})";
+            return response.IsSuccessStatusCode ? null
+                : $"orders-api at {BaseAddress} is not ready (HTTP {(int)response.StatusCode})";
         }
         catch (HttpRequestException e)
         {

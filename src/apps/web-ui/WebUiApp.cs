@@ -7,7 +7,8 @@ namespace Slipway.Sample.WebUi;
 /// </summary>
 public static class WebUiApp
 {
-    /// <summary>The port the container serves (Dockerfile ASPNETCORE_HTTP_PORTS and EXPOSE, chart <c>port</c>).</summary>
+    /// <summary>The port the container serves (Dockerfile ASPNETCORE_HTTP_PORTS and EXPOSE, chart
+    /// <c>port</c>).</summary>
     public const int Port = 8082;
 
     public static WebApplication Build(string[] args)
@@ -28,8 +29,10 @@ public static class WebUiApp
         app.MapGet("/healthz/ready", async (IWebHostEnvironment env, OrdersApiClient api, CancellationToken ct) =>
         {
             if (!env.WebRootFileProvider.GetFileInfo("index.html").Exists)
-                return Results.Text("Unhealthy: wwwroot/index.html not found under " + env.ContentRootPath, statusCode: 503);
-            return await api.ProblemAsync(ct) is { } problem ? Results.Text("Unhealthy: " + problem, statusCode: 503) : Results.Text("Healthy");
+                return Results.Text("Unhealthy: wwwroot/index.html not found under " + env.ContentRootPath,
+                    statusCode: 503);
+            return await api.ProblemAsync(ct) is { } problem ? Results.Text("Unhealthy: " + problem, statusCode: 503)
+                : Results.Text("Healthy");
         });
         app.MapGet("/", async (IWebHostEnvironment env, OrdersApiClient api, CancellationToken ct) =>
         {
@@ -39,15 +42,18 @@ public static class WebUiApp
             using (var reader = new StreamReader(file.CreateReadStream())) template = await reader.ReadToEndAsync(ct);
             try
             {
-                return Results.Content(OrdersPage.Render(template, await api.ListAsync(ct), null), "text/html; charset=utf-8");
+                return Results.Content(OrdersPage.Render(template, await api.ListAsync(ct), null),
+                    "text/html; charset=utf-8");
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
             {
-                return Results.Content(OrdersPage.Render(template, null, $"orders-api at {api.BaseAddress} unreachable ({e.Message})"),
+                return Results.Content(OrdersPage.Render(template, null,
+                    $"orders-api at {api.BaseAddress} unreachable ({e.Message})"),
                     "text/html; charset=utf-8");
             }
         });
-        app.MapGet("/api/orders", (OrdersApiClient api, CancellationToken ct) => api.ForwardAsync(HttpMethod.Get, "orders", null, ct));
+        app.MapGet("/api/orders", (OrdersApiClient api, CancellationToken ct) => api.ForwardAsync(HttpMethod.Get,
+            "orders", null, ct));
         app.MapPost("/api/orders", async (HttpRequest request, OrdersApiClient api, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);

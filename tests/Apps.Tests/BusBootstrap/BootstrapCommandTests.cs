@@ -75,7 +75,8 @@ public sealed class BootstrapCommandTests
     [Fact]
     public async Task A_malformed_declaration_exits_2_naming_the_fault()
     {
-        var (code, output, error) = await Run(new() { ["BOOTSTRAP_DECLARATIONS"] = """{"topics": [{"name": "ok"}, {"name": "NOT OK"}]}""" });
+        var (code, output,
+            error) = await Run(new() { ["BOOTSTRAP_DECLARATIONS"] = """{"topics": [{"name": "ok"}, {"name": "NOT OK"}]}""" });
 
         code.Should().Be(BootstrapCommand.BadInput);
         error.Should().Contain("env BOOTSTRAP_DECLARATIONS").And.Contain("invalid name 'NOT OK'");

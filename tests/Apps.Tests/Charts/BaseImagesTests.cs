@@ -20,13 +20,15 @@ public sealed class BaseImagesTests
     [Theory]
     [InlineData("database", "slipway-base/postgresql", "15")]
     [InlineData("broker", "slipway-base/rabbitmq", "3.10")]
-    public void The_image_builds_from_the_stack_server_image_named_by_BASE_REGISTRY(string product, string repository, string tag)
+    public void The_image_builds_from_the_stack_server_image_named_by_BASE_REGISTRY(string product, string repository,
+        string tag)
     {
         var file = new DockerfileModel(Path.Combine(Dir(product), "Dockerfile"));
 
         file.Instructions[0].Should().Be(new DockerInstruction("ARG", "BASE_REGISTRY"));
         file.All("FROM").Should().Equal($"${{BASE_REGISTRY}}/{repository}:{tag}");
-        ServerImages.All.Should().Contain(i => i.Repository == repository && i.Tag == tag, "the stack makes and pushes it");
+        ServerImages.All.Should().Contain(i => i.Repository == repository && i.Tag == tag,
+            "the stack makes and pushes it");
         file.All("RUN").Should().NotContain(r => r.Contains("apt"));
         file.All("USER").Single().Should().Be("10001:10001");
         file.All("ENTRYPOINT").Should().Equal($"[\"/bin/sh\", \"/usr/local/bin/{product}-entrypoint\"]");
@@ -44,6 +46,7 @@ public sealed class BaseImagesTests
 
         (await Tool.RunAsync("sh", ["-n", script])).ExitCode.Should().Be(0);
         var variable = product == "database" ? "DATABASE_PASSWORD" : "BROKER_PASSWORD";
-        (await File.ReadAllTextAsync(script)).Should().Contain($"unset {variable}", "the server process must not inherit the password");
+        (await File.ReadAllTextAsync(script)).Should().Contain($"unset {variable}",
+            "the server process must not inherit the password");
     }
 }

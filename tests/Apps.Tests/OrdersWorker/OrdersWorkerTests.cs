@@ -21,41 +21,48 @@ public sealed class OrdersWorkerOnServersTests(ServersFixture servers)
     [InlineData("healthz/ready")]
     public async Task Health_endpoints_answer_200_once_it_consumes(string path)
     {
-        await using var worker = await RunningApp.StartAsync(OrdersWorkerApp.Build, await servers.BootstrappedAppArgumentsAsync());
+        await using var worker = await RunningApp.StartAsync(OrdersWorkerApp.Build,
+            await servers.BootstrappedAppArgumentsAsync());
 
-        await Wait.UntilAsync(async () => (await worker.Client.GetAsync(path)).StatusCode == HttpStatusCode.OK, path + " 200");
+        await Wait.UntilAsync(async () => (await worker.Client.GetAsync(path)).StatusCode == HttpStatusCode.OK,
+            path + " 200");
     }
 
     [Fact]
     public async Task A_redelivered_event_is_processed_once_and_an_unreadable_one_is_dead_lettered()
     {
         var arguments = await servers.BootstrappedAppArgumentsAsync();
-        var exchange = arguments.Single(a => a.StartsWith("--Bus:Exchange=", StringComparison.OrdinalIgnoreCase)).Split('=')[1];
+        var exchange = arguments.Single(a => a.StartsWith("--Bus:Exchange=",
+            StringComparison.OrdinalIgnoreCase)).Split('=')[1];
         await using (var connection = await servers.Bus(exchange).Factory("tests").CreateConnectionAsync())
         await using (var channel = await connection.CreateChannelAsync())
         {
             await channel.QueuePurgeAsync("orders.dead-letter");
-            var created = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { orderId = Guid.NewGuid(), customer = "a", total = 1m, createdAt = DateTimeOffset.UtcNow }));
+            var created = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { orderId = Guid.NewGuid(),
+                customer = "a", total = 1m, createdAt = DateTimeOffset.UtcNow }));
             await channel.BasicPublishAsync(exchange, "orders.created", created);
             await channel.BasicPublishAsync(exchange, "orders.created", created);
             await channel.BasicPublishAsync(exchange, "orders.created", "not json"u8.ToArray());
         }
         await using var worker = await RunningApp.StartAsync(OrdersWorkerApp.Build, arguments);
 
-        await Wait.UntilAsync(async () => (await Status(worker)).GetProperty("deadLettered").GetInt64() == 1, "the unreadable event dead-lettered");
+        await Wait.UntilAsync(async () => (await Status(worker)).GetProperty("deadLettered").GetInt64() == 1,
+            "the unreadable event dead-lettered");
         var status = await Status(worker);
         status.GetProperty("processed").GetInt64().Should().Be(1);
         status.GetProperty("duplicates").GetInt64().Should().Be(1);
         status.GetProperty("processedInDatabase").GetInt64().Should().Be(1);
         await using var check = await servers.Bus(exchange).Factory("tests").CreateConnectionAsync();
         await using var read = await check.CreateChannelAsync();
-        (await read.BasicGetAsync("orders.dead-letter", autoAck: true))!.Body.ToArray().Should().Equal("not json"u8.ToArray());
+        (await read.BasicGetAsync("orders.dead-letter",
+            autoAck: true))!.Body.ToArray().Should().Equal("not json"u8.ToArray());
     }
 
     [Fact]
     public async Task Liveness_and_readiness_fail_once_the_consumer_loop_has_stopped()
     {
-        await using var worker = await RunningApp.StartAsync(OrdersWorkerApp.Build, await servers.BootstrappedAppArgumentsAsync());
+        await using var worker = await RunningApp.StartAsync(OrdersWorkerApp.Build,
+            await servers.BootstrappedAppArgumentsAsync());
         var consumer = worker.App.Services.GetRequiredService<OrderEventConsumer>();
         await Wait.UntilAsync(Wait.Ready(worker), "orders-worker ready");
 

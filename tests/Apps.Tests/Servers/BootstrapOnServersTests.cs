@@ -44,10 +44,13 @@ public sealed class BootstrapOnServersTests(ServersFixture servers)
         await using var connection = await servers.Bus("unused").Factory("tests").CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         (await channel.QueueDeclarePassiveAsync($"{name}.created")).QueueName.Should().Be($"{name}.created");
-        await channel.BasicPublishAsync($"{name}.events", $"{name}.created", mandatory: true, new BasicProperties(), "probe"u8.ToArray());
-        (await channel.BasicGetAsync($"{name}.created", autoAck: true))!.Body.ToArray().Should().Equal("probe"u8.ToArray());
+        await channel.BasicPublishAsync($"{name}.events", $"{name}.created", mandatory: true, new BasicProperties(),
+            "probe"u8.ToArray());
+        (await channel.BasicGetAsync($"{name}.created",
+            autoAck: true))!.Body.ToArray().Should().Equal("probe"u8.ToArray());
         await using var app = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(servers.Admin(name))
-            { Username = environment["DATABASE__USER"], Password = environment["DATABASE__PASSWORD"] }.ConnectionString);
+            { Username = environment["DATABASE__USER"],
+                Password = environment["DATABASE__PASSWORD"] }.ConnectionString);
         await app.OpenAsync();
         await using var owners = new NpgsqlCommand(
             "SELECT string_agg(schemaname || '.' || tablename || ':' || tableowner, ',' ORDER BY schemaname) FROM pg_tables " +

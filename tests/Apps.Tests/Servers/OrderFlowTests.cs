@@ -23,16 +23,19 @@ public sealed class OrderFlowTests(ServersFixture servers)
         var arguments = await servers.BootstrappedAppArgumentsAsync();
         await using var api = await RunningApp.StartAsync(OrdersApiApp.Build, arguments);
         await using var worker = await RunningApp.StartAsync(OrdersWorkerApp.Build, arguments);
-        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, "--contentRoot", Repo.AppDirectory("web-ui"), $"--WebUi:OrdersApi={api.BaseAddress}");
+        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, "--contentRoot", Repo.AppDirectory("web-ui"),
+            $"--WebUi:OrdersApi={api.BaseAddress}");
         await Wait.UntilAsync(Wait.Ready(api), "orders-api ready");
         await Wait.UntilAsync(Wait.Ready(worker), "orders-worker ready");
         await Wait.UntilAsync(Wait.Ready(ui), "web-ui ready");
 
-        var created = await api.Client.PostAsJsonAsync("orders", new { customer = "Ada", lines = new[] { new { sku = "BOOK-1", quantity = 2, unitPrice = 12.5m } } });
+        var created = await api.Client.PostAsJsonAsync("orders", new { customer = "Ada",
+            lines = new[] { new { sku = "BOOK-1", quantity = 2, unitPrice = 12.5m } } });
         created.StatusCode.Should().Be(HttpStatusCode.Created);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
-        await Wait.UntilAsync(async () => (await api.Client.GetFromJsonAsync<JsonElement>($"orders/{id}")).GetProperty("processedAt").ValueKind == JsonValueKind.String,
+        await Wait.UntilAsync(async ()
+            => (await api.Client.GetFromJsonAsync<JsonElement>($"orders/{id}")).GetProperty("processedAt").ValueKind == JsonValueKind.String,
             "the order marked processed by the worker");
         var page = await ui.Client.GetStringAsync("");
         page.Should().Contain($"<tr data-order=\"{id}\">").And.Contain("<td>Ada</td><td>1</td><td>25.00</td>").And.Contain("processed");
@@ -47,10 +50,13 @@ public sealed class OrderFlowTests(ServersFixture servers)
     {
         var arguments = await servers.BootstrappedAppArgumentsAsync();
         await using var api = await RunningApp.StartAsync(OrdersApiApp.Build, arguments);
-        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, "--contentRoot", Repo.AppDirectory("web-ui"), $"--WebUi:OrdersApi={api.BaseAddress}");
+        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, "--contentRoot", Repo.AppDirectory("web-ui"),
+            $"--WebUi:OrdersApi={api.BaseAddress}");
 
-        var created = await ui.Client.PostAsJsonAsync("api/orders", new { customer = "Grace", lines = new[] { new { sku = "PEN", quantity = 1, unitPrice = 2m } } });
-        var invalid = await ui.Client.PostAsJsonAsync("api/orders", new { customer = "", lines = Array.Empty<object>() });
+        var created = await ui.Client.PostAsJsonAsync("api/orders", new { customer = "Grace",
+            lines = new[] { new { sku = "PEN", quantity = 1, unitPrice = 2m } } });
+        var invalid = await ui.Client.PostAsJsonAsync("api/orders", new { customer = "",
+            lines = Array.Empty<object>() });
 
         created.StatusCode.Should().Be(HttpStatusCode.Created);
         invalid.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -97,7 +103,8 @@ public sealed class OrderFlowTests(ServersFixture servers)
     public async Task The_worker_is_ready_only_once_it_consumes_its_queue()
     {
         var arguments = await servers.BootstrappedAppArgumentsAsync();
-        await using var missing = await RunningApp.StartAsync(OrdersWorkerApp.Build, [.. arguments, "--Worker:Queue=no-such-queue", "--Worker:RetrySeconds=0.2"]);
+        await using var missing = await RunningApp.StartAsync(OrdersWorkerApp.Build, [.. arguments,
+            "--Worker:Queue=no-such-queue", "--Worker:RetrySeconds=0.2"]);
         await using var worker = await RunningApp.StartAsync(OrdersWorkerApp.Build, arguments);
 
         await Wait.UntilAsync(Wait.Ready(worker), "orders-worker ready");

@@ -33,7 +33,8 @@ public sealed class ServersFixture : IAsyncLifetime
         _dockerHost = stack.DockerHost;
         await Task.WhenAll(BuildAsync("database", stack.Registry), BuildAsync("broker", stack.Registry));
         await RunAsync("database", DatabaseContainer, "/var/lib/database",
-            ["-e", $"PGPORT={DatabasePort}", "-e", "DATABASE_USER=postgres", "-e", $"DATABASE_PASSWORD={AdminPassword}"]);
+            ["-e", $"PGPORT={DatabasePort}", "-e", "DATABASE_USER=postgres", "-e",
+                $"DATABASE_PASSWORD={AdminPassword}"]);
         await RunAsync("broker", $"slipway-apps-tests-broker-{_suffix}", "/var/lib/broker",
         [
             "-e", $"RABBITMQ_NODE_PORT={BrokerPort}", "-e", $"BROKER_PASSWORD={BrokerPassword}",
@@ -55,7 +56,8 @@ public sealed class ServersFixture : IAsyncLifetime
     /// <summary>The administrator's connection string for <paramref name="database"/>.</summary>
     public string Admin(string database) => new NpgsqlConnectionStringBuilder
     {
-        Host = "127.0.0.1", Port = DatabasePort, Database = database, Username = "postgres", Password = AdminPassword, Timeout = 5,
+        Host = "127.0.0.1", Port = DatabasePort, Database = database, Username = "postgres", Password = AdminPassword,
+            Timeout = 5,
     }.ConnectionString;
 
     public BusSettings Bus(string exchange) => new("127.0.0.1", BrokerPort, "admin", BrokerPassword, exchange, []);
@@ -87,12 +89,14 @@ public sealed class ServersFixture : IAsyncLifetime
         """;
 
     /// <summary>Runs the bootstrap as the Job does, with <paramref name="environment"/> as its environment.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> BootstrapAsync(Dictionary<string, string> environment)
+    public static async Task<(int ExitCode, string Output, string Error)> BootstrapAsync(Dictionary<string,
+        string> environment)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         using var nowhere = new TempDirectory();
-        var code = await Slipway.Sample.BusBootstrap.BootstrapCommand.RunAsync([], environment, output, error, nowhere.PathOf("declarations.json"));
+        var code = await Slipway.Sample.BusBootstrap.BootstrapCommand.RunAsync([], environment, output, error,
+            nowhere.PathOf("declarations.json"));
         return (code, output.ToString(), error.ToString());
     }
 
@@ -122,15 +126,18 @@ public sealed class ServersFixture : IAsyncLifetime
 
     async Task BuildAsync(string product, string registry)
     {
-        var result = await DockerAsync("build", "-q", "--build-arg", $"BASE_REGISTRY={registry}", "-t", $"slipway-apps-tests/{product}:local",
+        var result = await DockerAsync("build", "-q", "--build-arg", $"BASE_REGISTRY={registry}", "-t",
+            $"slipway-apps-tests/{product}:local",
             Repo.PathOf("charts", "base", "images", product));
         if (result.ExitCode != 0) throw new InvalidOperationException(result.ToString());
     }
 
     async Task RunAsync(string product, string name, string dataDirectory, string[] environment)
     {
-        var result = await DockerAsync(["run", "-d", "--name", name, "--network", "host", "--user", "10001:10001", "--read-only",
-            "--tmpfs", "/tmp", "--tmpfs", $"{dataDirectory}:uid=10001,gid=10001,mode=0700", .. environment, $"slipway-apps-tests/{product}:local"]);
+        var result = await DockerAsync(["run", "-d", "--name", name, "--network", "host", "--user", "10001:10001",
+            "--read-only",
+            "--tmpfs", "/tmp", "--tmpfs", $"{dataDirectory}:uid=10001,gid=10001,mode=0700", .. environment,
+                $"slipway-apps-tests/{product}:local"]);
         if (result.ExitCode != 0) throw new InvalidOperationException(result.ToString());
         _containers.Add(name);
     }
@@ -151,7 +158,8 @@ public sealed class ServersFixture : IAsyncLifetime
             }
             catch (Exception e)
             {
-                var logs = string.Join("\n", await Task.WhenAll(_containers.Select(async c => (await DockerAsync("logs", "--tail", "30", c)).ToString())));
+                var logs = string.Join("\n", await Task.WhenAll(_containers.Select(async c
+                    => (await DockerAsync("logs", "--tail", "30", c)).ToString())));
                 throw new InvalidOperationException($"{what} did not accept connections within 90 s: {e.Message}\n{logs}", e);
             }
         }

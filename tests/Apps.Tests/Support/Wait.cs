@@ -15,5 +15,6 @@ public static class Wait
         }
     }
 
-    public static Func<Task<bool>> Ready(RunningApp app) => async () => (await app.Client.GetAsync("healthz/ready")).StatusCode == HttpStatusCode.OK;
+    public static Func<Task<bool>> Ready(RunningApp app) => async ()
+        => (await app.Client.GetAsync("healthz/ready")).StatusCode == HttpStatusCode.OK;
 }

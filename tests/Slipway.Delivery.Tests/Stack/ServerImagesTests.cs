@@ -17,7 +17,8 @@ public sealed class ServerImagesTests(LocalStackFixture stack)
     {
         using var registry = new RegistryClient(stack.Environment.Registry);
         foreach (var image in ServerImages.All)
-            (await registry.HeadManifestAsync(image.Repository, image.Tag)).Should().NotBeNull($"{image.Repository}:{image.Tag} is pushed");
+            (await registry.HeadManifestAsync(image.Repository,
+                image.Tag)).Should().NotBeNull($"{image.Repository}:{image.Tag} is pushed");
 
         var postgres = await stack.Docker.InspectImageAsync($"{stack.Environment.Registry}/{ServerImages.PostgreSql.Repository}:{ServerImages.PostgreSql.Tag}");
         var rabbit = await stack.Docker.InspectImageAsync($"{stack.Environment.Registry}/{ServerImages.RabbitMq.Repository}:{ServerImages.RabbitMq.Tag}");
