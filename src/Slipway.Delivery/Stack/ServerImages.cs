@@ -93,7 +93,8 @@ public sealed class ServerImages(StackPaths paths, string registry, DockerEndpoi
         }
         catch (ProcessException e)
         {
-            throw new StackException($"Making the {image.Repository} rootfs failed (debootstrap needs the Debian mirror {mirror}; " +
+            throw new StackException($"Making the {image.Repository} rootfs failed (debootstrap needs the Debian " +
+                                     $"mirror {mirror}; " +
                                      "set SLIPWAY_DEBIAN_MIRROR to another).\n" +
                                      string.Join('\n', e.Result?.Output.TakeLast(12).Select(l => "    " + l.Text)
                                          ?? [e.Message]));

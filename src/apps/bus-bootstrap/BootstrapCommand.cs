@@ -37,10 +37,12 @@ public static class BootstrapCommand
                     fileArgument = args[++i];
                     break;
                 case "-h" or "--help":
-                    output.WriteLine("usage: BusBootstrap [--file declarations.json]   (or env BOOTSTRAP_DECLARATIONS / BOOTSTRAP_DECLARATIONS_FILE)");
+                    output.WriteLine("usage: BusBootstrap [--file declarations.json]   " +
+                                     "(or env BOOTSTRAP_DECLARATIONS / BOOTSTRAP_DECLARATIONS_FILE)");
                     return Success;
                 default:
-                    error.WriteLine($"bus-bootstrap: unknown argument '{args[i]}' (usage: BusBootstrap [--file declarations.json])");
+                    error.WriteLine($"bus-bootstrap: unknown argument '{args[i]}' " +
+                                    "(usage: BusBootstrap [--file declarations.json])");
                     return BadInput;
             }
         }
@@ -77,12 +79,14 @@ public static class BootstrapCommand
             return BadInput;
         }
         var migrations = DatabaseAdmin.Migrations();
-        output.WriteLine($"bus-bootstrap: {declarations.Topics.Count} topic(s), {declarations.Schemas.Count} schema(s) from {source}, " +
+        output.WriteLine($"bus-bootstrap: {declarations.Topics.Count} topic(s), " +
+                         $"{declarations.Schemas.Count} schema(s) from {source}, " +
                          $"{migrations.Count} migration(s)");
 
         if (string.Equals(Env("BOOTSTRAP_FAIL"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            error.WriteLine("bus-bootstrap: failing on purpose: BOOTSTRAP_FAIL=true (values bootstrap.simulateFailure); nothing was created");
+            error.WriteLine("bus-bootstrap: failing on purpose: BOOTSTRAP_FAIL=true (values bootstrap.simulateFailure); " +
+                            "nothing was created");
             return Failed;
         }
 
@@ -105,13 +109,16 @@ public static class BootstrapCommand
                 : "postgres",
                 configuration["Database:AdminPassword"], wait).EnsureAsync(declarations.Schemas, report, ct);
         }
-        catch (Exception e) when (e is BootstrapException or Npgsql.NpgsqlException or RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException)
+        catch (Exception e) when (e is BootstrapException or Npgsql.NpgsqlException
+                                      or RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException)
         {
             error.WriteLine($"bus-bootstrap: failed: {e.Message}");
             return Failed;
         }
-        output.WriteLine($"bus-bootstrap: done: {report.Count(Outcome.Created)} created, {report.Count(Outcome.AlreadyExists)} already existed, " +
-                         $"{report.Count(Outcome.Applied)} migration(s) applied, {report.Count(Outcome.UpToDate)} up to date");
+        output.WriteLine($"bus-bootstrap: done: {report.Count(Outcome.Created)} created, " +
+                         $"{report.Count(Outcome.AlreadyExists)} already existed, " +
+                         $"{report.Count(Outcome.Applied)} migration(s) applied, " +
+                         $"{report.Count(Outcome.UpToDate)} up to date");
         return Success;
     }
 }

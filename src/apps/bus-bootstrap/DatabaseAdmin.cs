@@ -77,14 +77,16 @@ public sealed class DatabaseAdmin(DatabaseSettings app, string adminUser, string
                 await ExecuteFormattedAsync(database, "SET LOCAL ROLE %I", [app.User], ct);
                 await ExecuteAsync(database, sql, ct);
                 await ExecuteAsync(database, "RESET ROLE", ct);
-                await using var record = new NpgsqlCommand("INSERT INTO public.schema_migrations (version) VALUES ($1)", database);
+                await using var record = new NpgsqlCommand(
+                    "INSERT INTO public.schema_migrations (version) VALUES ($1)", database);
                 record.Parameters.Add(new NpgsqlParameter { Value = version });
                 await record.ExecuteNonQueryAsync(ct);
                 await transaction.CommitAsync(ct);
             }
             catch (PostgresException e)
             {
-                throw new BootstrapException($"migration {version} failed: {e.MessageText}" + (e.Position > 0 ? $" (at character {e.Position})" : ""), e);
+                var at = e.Position > 0 ? $" (at character {e.Position})" : "";
+                throw new BootstrapException($"migration {version} failed: {e.MessageText}{at}", e);
             }
             report.Add($"migration {version}", Outcome.Applied);
         }

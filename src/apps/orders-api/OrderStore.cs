@@ -26,7 +26,8 @@ public sealed class OrderStore(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO orders.orders (id, customer, lines, total) VALUES ($1, $2, $3::jsonb, $4) RETURNING created_at",
+            "INSERT INTO orders.orders (id, customer, lines, total) " +
+            "VALUES ($1, $2, $3::jsonb, $4) RETURNING created_at",
             connection, transaction);
         var id = Guid.NewGuid();
         var total = lines.Sum(l => l.Quantity * l.UnitPrice);

@@ -79,7 +79,8 @@ public static class OrdersApiApp
                     ct), ct);
                 return Results.Created($"/orders/{order.Id}", order);
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or RabbitMQClientException or TimeoutException)
+            catch (Exception e)
+                when (e is NpgsqlException or IOException or RabbitMQClientException or TimeoutException)
             {
                 // nothing was stored: the insert is committed only after the broker confirmed the event
                 return Results.Problem("The order was not stored: " + e.Message,

@@ -51,7 +51,8 @@ public sealed class BusReadiness(OrderEvents events) : IHealthCheck
         }
         catch (TimeoutException)
         {
-            return HealthCheckResult.Unhealthy($"the broker did not answer within {DatabaseReadiness.Timeout.TotalSeconds} s");
+            var seconds = DatabaseReadiness.Timeout.TotalSeconds;
+            return HealthCheckResult.Unhealthy($"the broker did not answer within {seconds} s");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

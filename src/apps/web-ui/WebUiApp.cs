@@ -45,7 +45,8 @@ public static class WebUiApp
                 return Results.Content(OrdersPage.Render(template, await api.ListAsync(ct), null),
                     "text/html; charset=utf-8");
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+            catch (Exception e)
+                when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
             {
                 return Results.Content(OrdersPage.Render(template, null,
                     $"orders-api at {api.BaseAddress} unreachable ({e.Message})"),

@@ -29,7 +29,8 @@ public sealed class ServersFixture : IAsyncLifetime
     {
         var file = Repo.PathOf(".nuke", "temp", "stack", "stack.env");
         var stack = StackEnvironment.Read(file)
-            ?? throw new InvalidOperationException($"The local stack is not up ({file} is missing): run ./build.sh StackUp, or run the tests with ./build.sh Test.");
+            ?? throw new InvalidOperationException($"The local stack is not up ({file} is missing): " +
+                                                   "run ./build.sh StackUp, or run the tests with ./build.sh Test.");
         _dockerHost = stack.DockerHost;
         await Task.WhenAll(BuildAsync("database", stack.Registry), BuildAsync("broker", stack.Registry));
         await RunAsync("database", DatabaseContainer, "/var/lib/database",

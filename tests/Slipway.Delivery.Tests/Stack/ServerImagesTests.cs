@@ -20,9 +20,8 @@ public sealed class ServerImagesTests(LocalStackFixture stack)
             (await registry.HeadManifestAsync(image.Repository,
                 image.Tag)).Should().NotBeNull($"{image.Repository}:{image.Tag} is pushed");
 
-        var postgres = await stack.Docker.InspectImageAsync($"{stack.Environment.Registry}/{ServerImages.PostgreSql.Repository}:{ServerImages.PostgreSql.Tag}");
-        var rabbit = await stack.Docker.InspectImageAsync($"{stack.Environment.Registry}/{ServerImages.RabbitMq.Repository}:{ServerImages.RabbitMq.Tag}");
-        postgres.Should().NotBeNull();
-        rabbit.Should().NotBeNull();
+        foreach (var image in ServerImages.All)
+            (await stack.Docker.InspectImageAsync($"{stack.Environment.Registry}/{image.Repository}:{image.Tag}"))
+                .Should().NotBeNull("StackUp imported it into the stack's dockerd");
     }
 }
