@@ -13,6 +13,9 @@ partial class Build
         new("apps", RootDirectory / "charts" / "apps", ComponentKind.App) { WaitForJobs = true },
     ];
 
-    /// <summary>Secrets the pods read (deploy/values/common.yaml refers to them); values come from the environment's secret sources.</summary>
-    public IReadOnlyList<AppSecret> AppSecrets => [new("orders-db", ["password"])];
+    /// <summary>
+    /// Secrets the pods read (deploy/values/common.yaml refers to them); values come from the environment's secret
+    /// sources. orders-db: the database administrator's password and the apps' role's; orders-bus: the broker user's.
+    /// </summary>
+    public IReadOnlyList<AppSecret> AppSecrets => [new("orders-db", ["password", "app-password"]), new("orders-bus", ["password"])];
 }

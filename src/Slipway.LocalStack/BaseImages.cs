@@ -24,8 +24,19 @@ public sealed class BaseImages(StackPaths paths, string registry, DockerEndpoint
     public string Runtime => $"{registry}/{RuntimeRepository}:{RuntimeTag}";
     private AbsolutePath RootfsTarball => paths.Cache / "images" / "debian-bookworm-minbase.tar";
 
-    /// <summary>Builds and pushes whichever base image the registry lacks; returns whether anything was pushed.</summary>
+    /// <summary>
+    /// Builds and pushes whichever base image the registry lacks, and the server images (<see cref="ServerImages"/>,
+    /// made meanwhile); returns whether anything was pushed.
+    /// </summary>
     public async Task<bool> EnsureAsync(CancellationToken ct)
+    {
+        var servers = new ServerImages(paths, registry, engine).EnsureAsync(ct);
+        var runtime = EnsureRuntimeImagesAsync(ct);
+        await Task.WhenAll(servers, runtime);
+        return servers.Result | runtime.Result;
+    }
+
+    private async Task<bool> EnsureRuntimeImagesAsync(CancellationToken ct)
     {
         using var registryClient = new RegistryClient(registry);
         var hasDebian = await registryClient.HeadManifestAsync(DebianRepository, DebianTag, ct) != null;
@@ -105,7 +116,7 @@ public sealed class BaseImages(StackPaths paths, string registry, DockerEndpoint
     }
 
     /// <summary>The Debian mirror this machine's apt already uses for bookworm main (debootstrap needs the same).</summary>
-    private static async Task<string> AptMirrorAsync(CancellationToken ct)
+    internal static async Task<string> AptMirrorAsync(CancellationToken ct)
     {
         var result = await ProcessRunner.RunAsync("apt-get", ["indextargets", "--format", "$(TARGET_OF) $(REPO_URI) $(RELEASE) $(COMPONENT)"],
             new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true }, ct);

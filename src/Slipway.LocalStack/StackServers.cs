@@ -67,6 +67,9 @@ public sealed class StackServers
     {
         if (await AlreadyUpAsync(ct) is { } upAlready)
         {
+            // a stack started by an older build may lack a base image added since: made now, nothing else changes
+            if (await new BaseImages(_paths, _registry.Endpoint, _docker.Engine).EnsureAsync(ct))
+                Log.Information("✓ base images: built and pushed");
             Log.Information("✓ stack is up: every part runs and answers (nothing to do)");
             return upAlready;
         }

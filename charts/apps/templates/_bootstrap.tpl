@@ -1,13 +1,13 @@
 {{/*
-The declarations the bootstrap Job creates, as JSON: every enabled component's bus.topics, search.indexes and
-database.schemas (a component is a top-level values key holding a map, other than global, bootstrap and
-bus-bootstrap), each entry tagged with its component:
-  {"topics": [{"name": "orders.created", "partitions": 3, "component": "orders-api"}, …], "indexes": […], "schemas": […]}
-Entries are names or maps with a name (topics may add partitions); the bus-bootstrap app validates them.
+The declarations the bootstrap Job creates, as JSON: every enabled component's bus.topics and database.schemas (a
+component is a top-level values key holding a map, other than global, bootstrap and bus-bootstrap), each entry
+tagged with its component:
+  {"topics": [{"name": "orders.created", "component": "orders-api"}, …], "schemas": [{"name": "orders", …}]}
+Entries are names or maps with a name; the bus-bootstrap app validates them.
 */}}
 {{- define "apps.bootstrapDeclarations" -}}
-{{- $gathered := dict "topics" list "indexes" list "schemas" list -}}
-{{- $sources := list (list "topics" "bus" "topics") (list "indexes" "search" "indexes") (list "schemas" "database" "schemas") -}}
+{{- $gathered := dict "topics" list "schemas" list -}}
+{{- $sources := list (list "topics" "bus" "topics") (list "schemas" "database" "schemas") -}}
 {{- range $component, $values := .Values -}}
 {{- if and (kindIs "map" $values) (not (has $component (list "global" "bootstrap" "bus-bootstrap"))) (ne (toString (dig "enabled" true $values)) "false") -}}
 {{- range $source := $sources -}}

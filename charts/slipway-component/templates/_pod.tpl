@@ -96,8 +96,9 @@ spec:
 
 {{/*
 The container's environment: <portEnv> (default ASPNETCORE_HTTP_PORTS) = port, so the process serves the port the
-Service and probes use; BUS__TOPICS = the names of the topics in bus.topics; then env (a NAME: value map, sorted);
-then extraEnv (raw EnvVar entries, e.g. valueFrom).
+Service and probes use; BUS__TOPICS = the names of the topics in bus.topics; where the bus and the database are
+(connectionEnv) for a component that declares bus or database; then env (a NAME: value map, sorted); then extraEnv
+(raw EnvVar entries, e.g. valueFrom: the passwords).
 */}}
 {{- define "slipway-component.env" -}}
 {{- $portEnv := .Values.portEnv | default "" -}}
@@ -117,6 +118,7 @@ then extraEnv (raw EnvVar entries, e.g. valueFrom).
 - name: BUS__TOPICS
   value: {{ join "," $topics | quote }}
 {{- end }}
+{{- include "slipway-component.connectionEnv" (dict "global" .Values.global "bus" (not (empty .Values.bus)) "database" (not (empty .Values.database))) }}
 {{- range $key, $value := .Values.env }}
 - name: {{ $key }}
   value: {{ $value | toString | quote }}
@@ -173,5 +175,36 @@ volumeClaimTemplate provides it), extraVolumes.
 {{- end }}
 {{- with .Values.extraVolumes }}
 {{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Where the environment's bus and database are, from a dict {global, bus, database}: BUS__BROKER and BUS__EXCHANGE
+from global.bus when bus is true; DATABASE__HOST, __PORT, __NAME, __USER from global.database when database is true.
+Passwords are not here: they come from Secrets (extraEnv).
+*/}}
+{{- define "slipway-component.connectionEnv" -}}
+{{- $global := .global | default dict -}}
+{{- if and .bus $global.bus }}
+{{- with $global.bus.broker }}
+- name: BUS__BROKER
+  value: {{ . | toString | quote }}
+{{- end }}
+{{- with $global.bus.exchange }}
+- name: BUS__EXCHANGE
+  value: {{ . | toString | quote }}
+{{- end }}
+{{- with $global.bus.user }}
+- name: BUS__USER
+  value: {{ . | toString | quote }}
+{{- end }}
+{{- end }}
+{{- if and .database $global.database }}
+{{- range $key := list "host" "port" "name" "user" }}
+{{- with index $global.database $key }}
+- name: DATABASE__{{ upper $key }}
+  value: {{ . | toString | quote }}
+{{- end }}
+{{- end }}
 {{- end }}
 {{- end -}}

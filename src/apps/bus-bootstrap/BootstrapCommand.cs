@@ -1,13 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Slipway.Sample.Shared;
+
 namespace Slipway.Sample.BusBootstrap;
 
 /// <summary>
-/// The bootstrap Job's entry point: read the declarations, then ensure each topic, index and schema exists.
+/// The bootstrap Job's entry point: read the declarations, then ensure the bus (exchange, a queue per topic) and the
+/// environment's database (role, database, schemas, migrations) exist; one line per thing, saying what was done.
 /// <para>Input, first found wins: <c>--file PATH</c>; env <c>BOOTSTRAP_DECLARATIONS</c> (the JSON itself, as the
 /// apps chart's hook sets it); env <c>BOOTSTRAP_DECLARATIONS_FILE</c> (a path, e.g. a mounted ConfigMap);
 /// <see cref="DefaultFile"/> when it exists.</para>
-/// <para>Env <c>BOOTSTRAP_STATE_DIR</c>: remember created resources there across runs (otherwise in memory).
-/// Env <c>BOOTSTRAP_FAIL=true</c>: fail on purpose after reading the declarations (the chart's
-/// <c>bootstrap.simulateFailure</c>), to exercise failed-hook handling.</para>
+/// <para>Where: the apps' settings (<see cref="BusSettings"/>, <see cref="DatabaseSettings"/>) plus
+/// <c>DATABASE__ADMINUSER</c> (default <c>postgres</c>) and <c>DATABASE__ADMINPASSWORD</c>; servers still starting are
+/// waited for <c>BOOTSTRAP_WAIT_SECONDS</c> (default 60). Env <c>BOOTSTRAP_FAIL=true</c>: fail on purpose after
+/// reading the declarations (the chart's <c>bootstrap.simulateFailure</c>), to exercise failed-hook handling.</para>
 /// </summary>
 public static class BootstrapCommand
 {
@@ -17,9 +22,9 @@ public static class BootstrapCommand
 
     public const string DefaultFile = "/etc/slipway/bootstrap/declarations.json";
 
-    /// <param name="defaultFile">where the mounted declarations are looked for when nothing else names them</param>
-    public static int Run(string[] args, IReadOnlyDictionary<string, string> environment, TextWriter output,
-        TextWriter error, IResourceStore? store = null, string defaultFile = DefaultFile)
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment,
+        TextWriter output,
+        TextWriter error, string defaultFile = DefaultFile, CancellationToken ct = default)
     {
         string? Env(string name) => environment.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
@@ -32,10 +37,12 @@ public static class BootstrapCommand
                     fileArgument = args[++i];
                     break;
                 case "-h" or "--help":
-                    output.WriteLine("usage: BusBootstrap [--file declarations.json]   (or env BOOTSTRAP_DECLARATIONS / BOOTSTRAP_DECLARATIONS_FILE)");
+                    output.WriteLine("usage: BusBootstrap [--file declarations.json]   " +
+                                     "(or env BOOTSTRAP_DECLARATIONS / BOOTSTRAP_DECLARATIONS_FILE)");
                     return Success;
                 default:
-                    error.WriteLine($"bus-bootstrap: unknown argument '{args[i]}' (usage: BusBootstrap [--file declarations.json])");
+                    error.WriteLine($"bus-bootstrap: unknown argument '{args[i]}' " +
+                                    "(usage: BusBootstrap [--file declarations.json])");
                     return BadInput;
             }
         }
@@ -44,7 +51,8 @@ public static class BootstrapCommand
         try
         {
             if (fileArgument != null) (json, source) = (File.ReadAllText(fileArgument), fileArgument);
-            else if (Env("BOOTSTRAP_DECLARATIONS") is { } inline) (json, source) = (inline, "env BOOTSTRAP_DECLARATIONS");
+            else if (Env("BOOTSTRAP_DECLARATIONS") is { } inline) (json, source) = (inline,
+                "env BOOTSTRAP_DECLARATIONS");
             else if (Env("BOOTSTRAP_DECLARATIONS_FILE") is { } file) (json, source) = (File.ReadAllText(file), file);
             else if (File.Exists(defaultFile)) (json, source) = (File.ReadAllText(defaultFile), defaultFile);
             else
@@ -70,44 +78,47 @@ public static class BootstrapCommand
             error.WriteLine($"bus-bootstrap: {source}: {e.Message}");
             return BadInput;
         }
-        output.WriteLine($"bus-bootstrap: {declarations.Topics.Count} topic(s), {declarations.Indexes.Count} index(es), {declarations.Schemas.Count} schema(s) from {source}");
+        var migrations = DatabaseAdmin.Migrations();
+        output.WriteLine($"bus-bootstrap: {declarations.Topics.Count} topic(s), " +
+                         $"{declarations.Schemas.Count} schema(s) from {source}, " +
+                         $"{migrations.Count} migration(s)");
 
         if (string.Equals(Env("BOOTSTRAP_FAIL"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            error.WriteLine("bus-bootstrap: failing on purpose: BOOTSTRAP_FAIL=true (values bootstrap.simulateFailure); nothing was created");
+            error.WriteLine("bus-bootstrap: failing on purpose: BOOTSTRAP_FAIL=true (values bootstrap.simulateFailure); " +
+                            "nothing was created");
             return Failed;
         }
 
-        if (store == null)
-        {
-            if (Env("BOOTSTRAP_STATE_DIR") is { } stateDirectory) store = new DirectoryResourceStore(stateDirectory);
-            else store = new InMemoryResourceStore();
-        }
-        int created = 0, existing = 0;
-        void Report(string kind, string name, string settings, IReadOnlyList<string> components)
-        {
-            var outcome = store.Ensure(kind, name, settings);
-            if (outcome == EnsureOutcome.Created) created++; else existing++;
-            var owners = components.Count == 0 ? "" : $" (declared by {string.Join(", ", components)})";
-            var what = settings.Length == 0 ? "" : $" [{settings}]";
-            output.WriteLine(outcome == EnsureOutcome.Created
-                ? $"  created {kind} {name}{what}{owners}"
-                : $"  exists  {kind} {name}{what}{owners}");
-        }
+        // the apps' own settings, as ASP.NET reads them from the environment (DATABASE__HOST → Database:Host)
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+            environment.Select(e => new KeyValuePair<string, string?>(e.Key.Replace("__", ":",
+                StringComparison.Ordinal), e.Value))).Build();
+        var wait = TimeSpan.FromSeconds(int.TryParse(Env("BOOTSTRAP_WAIT_SECONDS"), out var seconds)
+            && seconds >= 0 ? seconds : 60);
+        var bus = BusSettings.From(configuration);
+        var database = DatabaseSettings.From(configuration);
+        var report = new Report(output);
         try
         {
-            foreach (var topic in declarations.Topics) Report("topic", topic.Name, $"partitions={topic.Partitions}", topic.Components);
-            foreach (var index in declarations.Indexes) Report("index", index.Name, "", index.Components);
-            foreach (var schema in declarations.Schemas) Report("schema", schema.Name, "", schema.Components);
+            output.WriteLine($"bus-bootstrap: bus {bus}");
+            await using (var busAdmin = new BusAdmin(bus, wait))
+                await busAdmin.EnsureAsync(declarations.Topics, report, ct);
+            output.WriteLine($"bus-bootstrap: database {database}");
+            await new DatabaseAdmin(database, configuration["Database:AdminUser"] is { Length: > 0 } admin ? admin
+                : "postgres",
+                configuration["Database:AdminPassword"], wait).EnsureAsync(declarations.Schemas, report, ct);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is BootstrapException or Npgsql.NpgsqlException
+                                      or RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException)
         {
-            error.WriteLine($"bus-bootstrap: cannot record a resource: {e.Message}");
+            error.WriteLine($"bus-bootstrap: failed: {e.Message}");
             return Failed;
         }
-        output.WriteLine(declarations.Count == 0
-            ? "bus-bootstrap: nothing declared"
-            : $"bus-bootstrap: done: {created} created, {existing} already existed");
+        output.WriteLine($"bus-bootstrap: done: {report.Count(Outcome.Created)} created, " +
+                         $"{report.Count(Outcome.AlreadyExists)} already existed, " +
+                         $"{report.Count(Outcome.Applied)} migration(s) applied, " +
+                         $"{report.Count(Outcome.UpToDate)} up to date");
         return Success;
     }
 }

@@ -5,22 +5,17 @@ namespace Slipway.Sample.BusBootstrap;
 
 /// <summary>
 /// Reads the declarations JSON the apps chart's bootstrap hook renders from each component's values
-/// (<c>bus.topics</c>, <c>search.indexes</c>, <c>database.schemas</c>):
+/// (<c>bus.topics</c>, <c>database.schemas</c>):
 /// <code>
-/// {"topics":  [{"name": "orders.created", "partitions": 3, "component": "orders-api"}, "audit"],
-///  "indexes": [{"name": "orders", "component": "orders-api"}],
+/// {"topics":  [{"name": "orders.created", "component": "orders-api"}, "audit"],
 ///  "schemas": [{"name": "orders", "component": "orders-api"}]}
 /// </code>
-/// An entry is a name or an object with <c>name</c> (and, for a topic, optional <c>partitions</c>, default 1).
-/// The same name declared twice (e.g. by a producer and a consumer) is one resource; declared twice with
-/// different settings it is a conflict. Every fault is collected, then reported at once.
+/// An entry is a name or an object with <c>name</c> (and <c>component</c>, who declared it). The same name declared
+/// twice (e.g. by a producer and a consumer) is one resource. Every fault is collected, then reported at once.
 /// </summary>
 public static partial class DeclarationParser
 {
-    public const int DefaultPartitions = 1;
-    public const int MaxPartitions = 1000;
-
-    static readonly string[] Sections = ["topics", "indexes", "schemas"];
+    static readonly string[] Sections = ["topics", "schemas"];
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$")]
     private static partial Regex NamePattern();
@@ -46,34 +41,11 @@ public static partial class DeclarationParser
                 if (!Sections.Contains(property.Name))
                     problems.Add($"unknown section '{property.Name}' (expected {string.Join(", ", Sections)})");
 
-            var topics = new Dictionary<string, (int Partitions, List<string> Components)>(StringComparer.Ordinal);
-            foreach (var (entry, path) in Entries(root, "topics", problems))
-            {
-                if (!ReadEntry(entry, path, ["name", "partitions", "component"], problems, out var name, out var component)) continue;
-                var partitions = DefaultPartitions;
-                if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("partitions", out var p))
-                {
-                    if (p.ValueKind != JsonValueKind.Number || !p.TryGetInt32(out partitions) || partitions < 1 || partitions > MaxPartitions)
-                    {
-                        problems.Add($"{path}: partitions must be an integer from 1 to {MaxPartitions} (got {p.GetRawText()})");
-                        continue;
-                    }
-                }
-                if (topics.TryGetValue(name, out var existing))
-                {
-                    if (existing.Partitions != partitions)
-                        problems.Add($"{path}: topic '{name}' is declared with {partitions} partition(s) but {Owners(existing.Components)} declared it with {existing.Partitions}");
-                    else if (component.Length > 0 && !existing.Components.Contains(component)) existing.Components.Add(component);
-                }
-                else topics[name] = (partitions, component.Length > 0 ? [component] : []);
-            }
-
-            var indexes = Names(root, "indexes", problems);
+            var topics = Names(root, "topics", problems);
             var schemas = Names(root, "schemas", problems);
             if (problems.Count > 0) throw new DeclarationException(problems);
             return new Declarations(
-                topics.Select(t => new TopicDeclaration(t.Key, t.Value.Partitions, t.Value.Components)).ToList(),
-                indexes.Select(i => new IndexDeclaration(i.Key, i.Value)).ToList(),
+                topics.Select(t => new TopicDeclaration(t.Key, t.Value)).ToList(),
                 schemas.Select(s => new SchemaDeclaration(s.Key, s.Value)).ToList());
         }
     }
@@ -148,7 +120,4 @@ public static partial class DeclarationParser
         }
         return true;
     }
-
-    static string Owners(List<string> components) =>
-        components.Count == 0 ? "an earlier entry" : string.Join(", ", components);
 }

@@ -3,4 +3,4 @@ using Slipway.Sample.BusBootstrap;
 
 var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
     .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
-return BootstrapCommand.Run(args, environment, Console.Out, Console.Error);
+return await BootstrapCommand.RunAsync(args, environment, Console.Out, Console.Error);

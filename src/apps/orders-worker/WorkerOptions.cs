@@ -1,20 +1,20 @@
 namespace Slipway.Sample.OrdersWorker;
 
 /// <summary>
-/// The worker's settings: <c>Worker:IntervalSeconds</c> (poll period, default 5), <c>Bus:Broker</c> and
-/// <c>Bus:Topics</c> (<c>BUS__TOPICS=a,b</c> or <c>BUS__TOPICS__0=a</c>).
+/// The worker's own settings: <c>Worker:Queue</c> (the queue it consumes, default <c>orders.created</c>, which the
+/// bootstrap binds to that topic), <c>Worker:DeadLetterTopic</c> (where unreadable events go, default
+/// <c>orders.dead-letter</c>) and <c>Worker:RetrySeconds</c> (wait before reconnecting or redelivering, default 2).
 /// </summary>
-public sealed record WorkerOptions(TimeSpan Interval, string? Broker, IReadOnlyList<string> Topics)
+public sealed record WorkerOptions(string Queue, string DeadLetterTopic, TimeSpan Retry)
 {
     public static WorkerOptions From(IConfiguration configuration)
     {
-        var seconds = configuration.GetValue("Worker:IntervalSeconds", 5.0);
+        var seconds = configuration.GetValue("Worker:RetrySeconds", 2.0);
         if (seconds <= 0 || double.IsNaN(seconds))
-            throw new InvalidOperationException($"Worker:IntervalSeconds must be positive (got {seconds}).");
-        var topics = configuration.GetSection("Bus:Topics");
-        IEnumerable<string?> raw = topics.Value is { } joined ? joined.Split(',', ';') : topics.GetChildren().Select(c => c.Value);
-        var names = raw.Select(t => t?.Trim()).Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).Distinct().ToList();
-        var broker = configuration["Bus:Broker"];
-        return new WorkerOptions(TimeSpan.FromSeconds(seconds), string.IsNullOrWhiteSpace(broker) ? null : broker, names);
+            throw new InvalidOperationException($"Worker:RetrySeconds must be positive (got {seconds}).");
+        return new WorkerOptions(
+            configuration["Worker:Queue"] is { Length: > 0 } queue ? queue : "orders.created",
+            configuration["Worker:DeadLetterTopic"] is { Length: > 0 } dead ? dead : "orders.dead-letter",
+            TimeSpan.FromSeconds(seconds));
     }
 }

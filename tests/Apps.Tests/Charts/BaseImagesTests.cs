@@ -1,95 +1,52 @@
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
-using System.Text;
 using FluentAssertions;
 using Slipway.Delivery.Containers;
-using Slipway.Sample.Tests.Dockerfiles;
+using Slipway.Delivery.Stack;
 using Slipway.Sample.Tests.Support;
 using Xunit;
 
 namespace Slipway.Sample.Tests.Charts;
 
-/// <summary>charts/base/images: the broker and database stand-in images (perl-base only, no package installs).</summary>
+/// <summary>
+/// charts/base/images: the database (PostgreSQL 15) and broker (RabbitMQ 3.10) images, FROM the stack's Debian server
+/// images, with a small entrypoint and no package installs. They run, with the chart's settings, in
+/// <c>Servers/ServersFixture</c>.
+/// </summary>
 public sealed class BaseImagesTests
 {
     public static TheoryDataFor Products => new(["broker", "database"]);
 
     static string Dir(string product) => Repo.PathOf("charts", "base", "images", product);
 
-    [Theory, MemberData(nameof(Products))]
-    public void The_image_builds_from_the_debian_base_named_by_BASE_REGISTRY(string product)
+    [Theory]
+    [InlineData("database", "slipway-base/postgresql", "15")]
+    [InlineData("broker", "slipway-base/rabbitmq", "3.10")]
+    public void The_image_builds_from_the_stack_server_image_named_by_BASE_REGISTRY(string product, string repository,
+        string tag)
     {
         var file = new DockerfileModel(Path.Combine(Dir(product), "Dockerfile"));
 
         file.Instructions[0].Should().Be(new DockerInstruction("ARG", "BASE_REGISTRY"));
-        file.All("FROM").Should().Equal("${BASE_REGISTRY}/slipway-base/debian:bookworm");
+        file.All("FROM").Should().Equal($"${{BASE_REGISTRY}}/{repository}:{tag}");
+        ServerImages.All.Should().Contain(i => i.Repository == repository && i.Tag == tag,
+            "the stack makes and pushes it");
         file.All("RUN").Should().NotContain(r => r.Contains("apt"));
-        file.All("USER").Single().Should().MatchRegex(@"^[1-9][0-9]*:[0-9]+$");
-        file.All("ENTRYPOINT").Should().Equal("[\"/usr/bin/perl\", \"/opt/standin/standin.pl\"]");
-        file.Env["STANDIN_NAME"].Should().Be(product);
+        file.All("USER").Single().Should().Be("10001:10001");
+        file.All("ENTRYPOINT").Should().Equal($"[\"/bin/sh\", \"/usr/local/bin/{product}-entrypoint\"]");
+        file.All("COPY").Should().Equal($"entrypoint.sh /usr/local/bin/{product}-entrypoint");
         var ignore = DockerIgnore.ForContext(Dir(product));
         ignore.IsExcluded("Dockerfile").Should().BeFalse();
-        ignore.IsExcluded("standin.pl").Should().BeFalse();
+        ignore.IsExcluded("entrypoint.sh").Should().BeFalse();
+        File.Exists(Path.Combine(Dir(product), "standin.pl")).Should().BeFalse();
     }
 
-    [Fact]
-    public void Both_images_ship_the_same_stand_in()
+    [Theory, MemberData(nameof(Products))]
+    public async Task The_entrypoint_is_valid_shell_and_needs_its_password_from_the_environment(string product)
     {
-        File.ReadAllText(Path.Combine(Dir("broker"), "standin.pl")).Should().Be(File.ReadAllText(Path.Combine(Dir("database"), "standin.pl")));
+        var script = Path.Combine(Dir(product), "entrypoint.sh");
+
+        (await Tool.RunAsync("sh", ["-n", script])).ExitCode.Should().Be(0);
+        var variable = product == "database" ? "DATABASE_PASSWORD" : "BROKER_PASSWORD";
+        (await File.ReadAllTextAsync(script)).Should().Contain($"unset {variable}",
+            "the server process must not inherit the password");
     }
-
-    [Fact]
-    public async Task The_stand_in_answers_on_its_port_and_stops_on_SIGTERM()
-    {
-        using var data = new TempDirectory();
-        var port = Tool.FreePort();
-        var info = new System.Diagnostics.ProcessStartInfo("perl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(Dir("broker"), "standin.pl"));
-        info.Environment["PORT"] = port.ToString();
-        info.Environment["BIND_ADDRESS"] = "127.0.0.1";
-        info.Environment["STANDIN_NAME"] = "broker";
-        info.Environment["DATA_DIR"] = data.FullName;
-        using var process = System.Diagnostics.Process.Start(info)!;
-        try
-        {
-            (await Exchange(port, "PING\n")).Should().Be("PONG broker\n");
-            (await Exchange(port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")).Should().StartWith("HTTP/1.0 200 OK").And.EndWith("broker ok\n");
-            (await Exchange(port, "hello\n")).Should().Be("broker ready\n");
-            File.Exists(data.PathOf("started")).Should().BeTrue();
-
-            kill(process.Id, 15).Should().Be(0);
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await process.WaitForExitAsync(cts.Token);
-            process.ExitCode.Should().Be(0);
-            (await process.StandardOutput.ReadToEndAsync()).Should().Contain("broker: listening on port").And.Contain("broker: stopped");
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill();
-        }
-    }
-
-    static async Task<string> Exchange(int port, string request)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                var stream = client.GetStream();
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
-                using var reader = new StreamReader(stream, Encoding.ASCII);
-                return await reader.ReadToEndAsync();
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    static extern int kill(int pid, int signal);
 }

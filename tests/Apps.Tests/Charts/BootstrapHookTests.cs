@@ -22,7 +22,8 @@ public sealed class BootstrapHookTests(ChartFixture charts)
         job.Annotations.Should().BeEquivalentTo(new Dictionary<string, object?>
         {
             ["helm.sh/hook"] = "pre-install,pre-upgrade",
-            ["helm.sh/hook-delete-policy"] = "before-hook-creation,hook-succeeded",
+            // kept after it succeeded, so its log can be read; the next deploy replaces it
+            ["helm.sh/hook-delete-policy"] = "before-hook-creation",
         });
         rendered.Manifests.Where(m => m != job).Should().OnlyContain(m => !m.Annotations.Keys.Any(k => k.StartsWith("helm.sh/hook")),
             "only the bootstrap Job is a hook");
@@ -67,11 +68,10 @@ public sealed class BootstrapHookTests(ChartFixture charts)
 
         declarations.Topics.Should().BeEquivalentTo(new[]
         {
-            new TopicDeclaration("orders.created", 3, ["orders-api", "orders-worker"]),
-            new TopicDeclaration("orders.cancelled", 1, ["orders-api"]),
-            new TopicDeclaration("orders.dead-letter", 1, ["orders-worker"]),
+            new TopicDeclaration("orders.created", ["orders-api", "orders-worker"]),
+            new TopicDeclaration("orders.cancelled", ["orders-api"]),
+            new TopicDeclaration("orders.dead-letter", ["orders-worker"]),
         });
-        declarations.Indexes.Should().BeEquivalentTo(new[] { new IndexDeclaration("orders", ["orders-api"]) });
         declarations.Schemas.Should().BeEquivalentTo(new[]
         {
             new SchemaDeclaration("orders", ["orders-api"]),
@@ -82,13 +82,12 @@ public sealed class BootstrapHookTests(ChartFixture charts)
     [Fact]
     public async Task A_topic_added_in_values_reaches_the_hook_and_the_component()
     {
-        var rendered = await charts.RenderAsync("apps", "dev", "--set-json", """web-ui.bus.topics=[{"name":"ui.events","partitions":2}]""",
-            "--set-json", """web-ui.search.indexes=["products"]""");
+        var rendered = await charts.RenderAsync("apps", "dev", "--set-json", """web-ui.bus.topics=[{"name":"ui.events"}]""");
 
         var declarations = DeclarationParser.Parse(Rendered.EnvValue(Job(rendered).Containers.Single(), "BOOTSTRAP_DECLARATIONS")!);
-        declarations.Topics.Should().ContainEquivalentOf(new TopicDeclaration("ui.events", 2, ["web-ui"]));
-        declarations.Indexes.Select(i => i.Name).Should().Contain("products");
+        declarations.Topics.Should().ContainEquivalentOf(new TopicDeclaration("ui.events", ["web-ui"]));
         Rendered.EnvValue(rendered.Container("web-ui"), "BUS__TOPICS").Should().Be("ui.events");
+        Rendered.EnvValue(rendered.Container("web-ui"), "BUS__BROKER").Should().Be("broker:5672", "declaring a topic tells where the bus is");
         Rendered.EnvValue(rendered.Container("orders-api"), "BUS__TOPICS").Should().Be("orders.created,orders.cancelled");
     }
 
@@ -101,6 +100,33 @@ public sealed class BootstrapHookTests(ChartFixture charts)
         var declarations = DeclarationParser.Parse(Rendered.EnvValue(Job(rendered).Containers.Single(), "BOOTSTRAP_DECLARATIONS")!);
         declarations.Topics.Select(t => t.Name).Should().NotContain("orders.dead-letter");
         declarations.Topics.Single(t => t.Name == "orders.created").Components.Should().Equal("orders-api");
+    }
+
+    [Theory, MemberData(nameof(Environments))]
+    public async Task The_job_and_the_apps_reach_the_environment_database_and_bus_with_passwords_from_secrets(string environment)
+    {
+        var rendered = await charts.RenderAsync("apps", environment);
+        var job = Job(rendered).Containers.Single();
+
+        foreach (var container in new[] { job, rendered.Container("orders-api"), rendered.Container("orders-worker") })
+        {
+            Rendered.EnvValue(container, "DATABASE__HOST").Should().Be("database");
+            Rendered.EnvValue(container, "DATABASE__NAME").Should().Be(environment == "prod" ? "shop" : $"shop_{environment}");
+            Rendered.EnvValue(container, "DATABASE__USER").Should().Be("shop");
+            Rendered.EnvValue(container, "BUS__BROKER").Should().Be("broker:5672");
+            Rendered.EnvValue(container, "BUS__EXCHANGE").Should().Be("shop.events");
+            SecretOf(container, "DATABASE__PASSWORD").Should().Be("orders-db/app-password");
+            SecretOf(container, "BUS__PASSWORD").Should().Be("orders-bus/password");
+        }
+        SecretOf(job, "DATABASE__ADMINPASSWORD").Should().Be("orders-db/password");
+        Rendered.EnvValue(job, "DATABASE__ADMINUSER").Should().Be("postgres");
+        Rendered.EnvValue(rendered.Container("web-ui"), "DATABASE__HOST").Should().BeNull("web-ui declares no database");
+    }
+
+    static string? SecretOf(Dictionary<string, object?> container, string name)
+    {
+        var entry = container.ListAt("env").OfType<Dictionary<string, object?>>().FirstOrDefault(e => e.StringAt("name") == name);
+        return entry?.StringAt("valueFrom.secretKeyRef.name") is { } secret ? $"{secret}/{entry.StringAt("valueFrom.secretKeyRef.key")}" : null;
     }
 
     [Fact]

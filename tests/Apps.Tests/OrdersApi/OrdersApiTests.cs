@@ -3,19 +3,22 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FluentAssertions;
 using Slipway.Sample.OrdersApi;
+using Slipway.Sample.Tests.Servers;
 using Slipway.Sample.Tests.Support;
 using Xunit;
 
 namespace Slipway.Sample.Tests.OrdersApi;
 
-public sealed class OrdersApiTests
+/// <summary>orders-api on the real database and broker (its readiness and the flow: <c>Servers/OrderFlowTests</c>).</summary>
+[Collection(ServersCollection.Name)]
+public sealed class OrdersApiOnServersTests(ServersFixture servers)
 {
     [Theory]
     [InlineData("healthz/live")]
     [InlineData("healthz/ready")]
-    public async Task Health_endpoints_answer_200_once_started(string path)
+    public async Task Health_endpoints_answer_200_once_started_with_the_servers_reachable(string path)
     {
-        await using var api = await RunningApp.StartAsync(OrdersApiApp.Build);
+        await using var api = await RunningApp.StartAsync(OrdersApiApp.Build, await servers.BootstrappedAppArgumentsAsync());
 
         var response = await api.Client.GetAsync(path);
 
@@ -24,9 +27,12 @@ public sealed class OrdersApiTests
     }
 
     [Fact]
-    public async Task An_order_posted_can_be_read_back_and_listed()
+    public async Task An_order_posted_is_stored_and_can_be_read_back_and_listed()
     {
-        await using var api = await RunningApp.StartAsync(OrdersApiApp.Build);
+        var arguments = await servers.BootstrappedAppArgumentsAsync();
+        await using (var first = await RunningApp.StartAsync(OrdersApiApp.Build, arguments))
+            (await first.Client.GetFromJsonAsync<List<Order>>("orders")).Should().BeEmpty();
+        await using var api = await RunningApp.StartAsync(OrdersApiApp.Build, arguments);
 
         var created = await api.Client.PostAsJsonAsync("orders", new
         {
@@ -51,7 +57,7 @@ public sealed class OrdersApiTests
     [Fact]
     public async Task Orders_are_listed_in_creation_order()
     {
-        await using var api = await RunningApp.StartAsync(OrdersApiApp.Build);
+        await using var api = await RunningApp.StartAsync(OrdersApiApp.Build, await servers.BootstrappedAppArgumentsAsync());
         var ids = new List<Guid>();
         foreach (var customer in new[] { "a", "b", "c" })
         {
@@ -67,10 +73,26 @@ public sealed class OrdersApiTests
     [Fact]
     public async Task An_unknown_order_is_404()
     {
-        await using var api = await RunningApp.StartAsync(OrdersApiApp.Build);
+        await using var api = await RunningApp.StartAsync(OrdersApiApp.Build, await servers.BootstrappedAppArgumentsAsync());
 
         (await api.Client.GetAsync($"orders/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+}
+
+/// <summary>What orders-api decides before it reaches a server: validation, configuration, liveness.</summary>
+public sealed class OrdersApiTests
+{
+    [Fact]
+    public async Task It_is_live_but_not_ready_when_no_server_answers()
+    {
+        await using var api = await RunningApp.StartAsync(OrdersApiApp.Build, NoServers);
+
+        (await api.Client.GetAsync("healthz/live")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await api.Client.GetAsync("healthz/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+    }
+
+    /// <summary>Servers on ports nothing listens on.</summary>
+    static string[] NoServers => [$"--Database:Host=127.0.0.1", $"--Database:Port={Tool.FreePort()}", $"--Bus:Broker=127.0.0.1:{Tool.FreePort()}"];
 
     [Fact]
     public async Task An_invalid_order_is_rejected_with_the_faults_named()
@@ -85,7 +107,6 @@ public sealed class OrdersApiTests
         errors.GetProperty("customer").EnumerateArray().Should().ContainSingle();
         errors.GetProperty("lines[0]").EnumerateArray().Select(e => e.GetString()).Should()
             .BeEquivalentTo("sku is required.", "quantity must be positive.", "unitPrice must not be negative.");
-        (await api.Client.GetFromJsonAsync<List<Order>>("orders")).Should().BeEmpty();
     }
 
     [Fact]
@@ -119,17 +140,18 @@ public sealed class OrdersApiTests
     {
         using var directory = new TempDirectory();
         var file = directory.PathOf("base.json");
-        await File.WriteAllTextAsync(file, """{"Orders": {"MaxLines": 1}, "Bus": {"Broker": "from-base:9092"}}""");
+        await File.WriteAllTextAsync(file, """{"Orders": {"MaxLines": 1}, "Bus": {"Broker": "from-base:5672"}}""");
         var twoLines = new { customer = "a", lines = new[] { new { sku = "X", quantity = 1, unitPrice = 1m }, new { sku = "Y", quantity = 1, unitPrice = 1m } } };
 
         await using (var limited = await RunningApp.StartAsync(OrdersApiApp.Build, $"--SLIPWAY_BASE_CONFIG={file}"))
         {
             (await limited.Client.PostAsJsonAsync("orders", twoLines)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
             using var info = JsonDocument.Parse(await limited.Client.GetStringAsync(""));
-            info.RootElement.GetProperty("broker").GetString().Should().Be("from-base:9092");
+            info.RootElement.GetProperty("broker").GetString().Should().Be("from-base:5672");
         }
-        await using var overridden = await RunningApp.StartAsync(OrdersApiApp.Build, $"--SLIPWAY_BASE_CONFIG={file}", "--Orders:MaxLines=5");
-        (await overridden.Client.PostAsJsonAsync("orders", twoLines)).StatusCode.Should().Be(HttpStatusCode.Created);
+        await using var overridden = await RunningApp.StartAsync(OrdersApiApp.Build, [$"--SLIPWAY_BASE_CONFIG={file}", "--Orders:MaxLines=5", .. NoServers]);
+        // accepted, then not stored: no database answers
+        (await overridden.Client.PostAsJsonAsync("orders", twoLines)).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
     }
 
     [Fact]
@@ -147,12 +169,12 @@ public sealed class OrdersApiTests
     [InlineData(new string[0], new string[0])]
     public async Task Topics_come_from_BUS__TOPICS_style_configuration(string[] arguments, string[] expected)
     {
-        await using var api = await RunningApp.StartAsync(OrdersApiApp.Build, [.. arguments, "--Bus:Broker=broker:9092"]);
+        await using var api = await RunningApp.StartAsync(OrdersApiApp.Build, [.. arguments, "--Bus:Broker=broker:5672"]);
 
         using var info = JsonDocument.Parse(await api.Client.GetStringAsync(""));
 
         info.RootElement.GetProperty("service").GetString().Should().Be("orders-api");
-        info.RootElement.GetProperty("broker").GetString().Should().Be("broker:9092");
+        info.RootElement.GetProperty("broker").GetString().Should().Be("broker:5672");
         info.RootElement.GetProperty("topics").EnumerateArray().Select(t => t.GetString()).Should().Equal(expected);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using FluentAssertions;
 using Slipway.Sample.Tests.Support;
 using Slipway.Sample.WebUi;
@@ -14,7 +13,7 @@ public sealed class WebUiTests
     [Fact]
     public async Task The_page_and_its_assets_are_served()
     {
-        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, "--contentRoot", ContentRoot);
+        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, "--contentRoot", ContentRoot, NoApi);
 
         var page = await ui.Client.GetAsync("");
         page.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -35,39 +34,46 @@ public sealed class WebUiTests
         html.Should().NotMatchRegex("(href|src)=\"/");
     }
 
-    [Theory]
-    [InlineData("healthz/live")]
-    [InlineData("healthz/ready")]
-    public async Task Health_endpoints_answer_200(string path)
+    [Fact]
+    public async Task It_is_live_but_not_ready_while_orders_api_does_not_answer()
     {
-        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, "--contentRoot", ContentRoot);
+        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, "--contentRoot", ContentRoot, NoApi);
 
-        (await ui.Client.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ui.Client.GetAsync("healthz/live")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var ready = await ui.Client.GetAsync("healthz/ready");
+        ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await ready.Content.ReadAsStringAsync()).Should().Contain("orders-api at http://127.0.0.1:").And.Contain("unreachable");
     }
 
     [Fact]
     public async Task Readiness_fails_when_the_page_is_missing()
     {
         using var empty = new TempDirectory();
-        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, "--contentRoot", empty.FullName);
+        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, "--contentRoot", empty.FullName, NoApi);
 
         var response = await ui.Client.GetAsync("healthz/ready");
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await response.Content.ReadAsStringAsync()).Should().Contain("index.html");
-        (await ui.Client.GetAsync("healthz/live")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    [Theory]
-    [InlineData(null, "../orders-api/")]
-    [InlineData("https://api.example/shop/orders-api/", "https://api.example/shop/orders-api/")]
-    public async Task Config_tells_the_page_where_the_orders_api_is(string? configured, string expected)
+    [Fact]
+    public async Task The_page_says_where_it_looked_for_orders_api_when_it_does_not_answer()
     {
-        string[] arguments = configured == null ? ["--contentRoot", ContentRoot] : ["--contentRoot", ContentRoot, $"--WebUi:OrdersApiBase={configured}"];
-        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, arguments);
+        await using var ui = await RunningApp.StartAsync(WebUiApp.Build, "--contentRoot", ContentRoot, NoApi);
 
-        using var config = JsonDocument.Parse(await ui.Client.GetStringAsync("config.json"));
+        var page = await ui.Client.GetStringAsync("");
 
-        config.RootElement.GetProperty("ordersApiBase").GetString().Should().Be(expected);
+        page.Should().Contain("<span id=\"status\" class=\"status error\">orders-api at http://127.0.0.1:").And.Contain("<tbody></tbody>");
+        (await ui.Client.GetAsync("api/orders")).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
     }
+
+    [Fact]
+    public void The_orders_api_defaults_to_its_service_in_the_same_namespace()
+    {
+        OrdersApiClient.DefaultBase.Should().Be("http://orders-api:8080/");
+    }
+
+    /// <summary>orders-api on a port nothing listens on.</summary>
+    static string NoApi => $"--WebUi:OrdersApi=http://127.0.0.1:{Tool.FreePort()}/";
 }

@@ -21,6 +21,8 @@ public sealed class ClusterTargetingTests(LocalStackFixture stack) : IDisposable
         {
             ["CI"] = null, ["KUBECONFIG"] = stack.Environment.Kubeconfig, ["KUBECONFIG_RECETTE"] = null, ["KUBECONFIG_PROD"] = null,
             ["SLIPWAY_SECRET_ORDERS_DB_PASSWORD"] = "from-the-secret-store",
+            ["SLIPWAY_SECRET_ORDERS_DB_APP_PASSWORD"] = "from-the-secret-store",
+            ["SLIPWAY_SECRET_ORDERS_BUS_PASSWORD"] = "from-the-secret-store",
         };
         foreach (var (name, value) in more) variables[name] = value;
         return variables;

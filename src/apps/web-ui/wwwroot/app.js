@@ -1,9 +1,9 @@
-// Shop orders UI: talks to the orders API at the base URL given by config.json.
-(async function () {
+// Shop orders UI: the server renders the orders; this script places orders and refreshes the table through
+// api/orders, which the web UI forwards to orders-api (relative: the UI may be served under a route prefix).
+(function () {
   const status = document.getElementById('status');
   const tbody = document.querySelector('#orders tbody');
-  const config = await fetch('config.json').then(r => r.json()).catch(() => ({ ordersApiBase: '../orders-api/' }));
-  const api = config.ordersApiBase.endsWith('/') ? config.ordersApiBase : config.ordersApiBase + '/';
+  const api = 'api/';
 
   function cell(text) { const td = document.createElement('td'); td.textContent = text; return td; }
 
@@ -14,13 +14,14 @@
       const orders = await response.json();
       tbody.replaceChildren(...orders.map(o => {
         const tr = document.createElement('tr');
-        tr.append(cell(o.id.slice(0, 8)), cell(o.customer), cell(o.lines.length), cell(o.total.toFixed(2)), cell(new Date(o.createdAt).toLocaleString()));
+        tr.append(cell(o.id.slice(0, 8)), cell(o.customer), cell(o.lines.length), cell(o.total.toFixed(2)),
+          cell(new Date(o.createdAt).toLocaleString()), cell(o.processedAt ? 'processed' : 'pending'));
         return tr;
       }));
       status.textContent = orders.length + ' order(s)';
       status.className = 'status ok';
     } catch (e) {
-      status.textContent = 'orders API unreachable at ' + api + ' (' + e.message + ')';
+      status.textContent = 'orders API unreachable' + ' (' + e.message + ')';
       status.className = 'status error';
     }
   }
@@ -38,5 +39,5 @@
     await refresh();
   });
 
-  await refresh();
+  setInterval(refresh, 5000);
 })();
