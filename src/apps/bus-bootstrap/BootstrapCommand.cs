@@ -12,7 +12,7 @@ namespace Slipway.Sample.BusBootstrap;
 /// <para>Where: the apps' settings (<see cref="BusSettings"/>, <see cref="DatabaseSettings"/>) plus
 /// <c>DATABASE__ADMINUSER</c> (default <c>postgres</c>) and <c>DATABASE__ADMINPASSWORD</c>; servers still starting are
 /// waited for <c>BOOTSTRAP_WAIT_SECONDS</c> (default 60). Env <c>BOOTSTRAP_FAIL=true</c>: fail on purpose after
-/// reading the declarations (the chart's <c>bootstrap.simulateFailure</c>), to exercise failed-hook handling.</para>
+/// reading the declarations (the chart's <c>bootstrap.failOnPurpose</c>), to exercise failed-hook handling.</para>
 /// </summary>
 public static class BootstrapCommand
 {
@@ -85,7 +85,7 @@ public static class BootstrapCommand
 
         if (string.Equals(Env("BOOTSTRAP_FAIL"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            error.WriteLine("bus-bootstrap: failing on purpose: BOOTSTRAP_FAIL=true (values bootstrap.simulateFailure); " +
+            error.WriteLine("bus-bootstrap: failing on purpose: BOOTSTRAP_FAIL=true (values bootstrap.failOnPurpose); " +
                             "nothing was created");
             return Failed;
         }

@@ -127,7 +127,7 @@ public sealed class BootstrapCommandTests
 
         code.Should().Be(BootstrapCommand.Failed);
         output.Should().NotContain("bus-bootstrap: bus");
-        error.Should().Contain("BOOTSTRAP_FAIL=true").And.Contain("simulateFailure").And.NotContain("not reachable");
+        error.Should().Contain("BOOTSTRAP_FAIL=true").And.Contain("failOnPurpose").And.NotContain("not reachable");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Slipway.Delivery.Containers;
 using Slipway.Delivery.Stack;
+using Slipway.LocalStack;
 using Slipway.Sample.Tests.Support;
 using Xunit;
 

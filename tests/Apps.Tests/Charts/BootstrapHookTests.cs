@@ -45,16 +45,14 @@ public sealed class BootstrapHookTests(ChartFixture charts)
         var job = Job(await charts.RenderAsync("apps", "dev"));
 
         Rendered.EnvValue(job.Containers.Single(), "BOOTSTRAP_FAIL").Should().BeNull();
-        job.PodAnnotations.Should().NotContainKey("slipway.io/simulated-outcome");
     }
 
     [Fact]
-    public async Task Simulate_failure_sets_BOOTSTRAP_FAIL_and_the_simulated_outcome()
+    public async Task Failing_on_purpose_sets_BOOTSTRAP_FAIL()
     {
-        var job = Job(await charts.RenderAsync("apps", "local", "--set", "bootstrap.simulateFailure=true"));
+        var job = Job(await charts.RenderAsync("apps", "local", "--set", "bootstrap.failOnPurpose=true"));
 
         Rendered.EnvValue(job.Containers.Single(), "BOOTSTRAP_FAIL").Should().Be("true");
-        job.PodAnnotations.Should().Contain("slipway.io/simulated-outcome", "Failed");
         job.Annotations.Should().HaveCount(2, "the hook annotations do not change");
     }
 

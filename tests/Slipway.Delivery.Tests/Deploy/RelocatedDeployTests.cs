@@ -16,7 +16,7 @@ namespace Slipway.Delivery.Tests.Deploy;
 /// A chart that hard-codes its image (as third-party charts do) deployed into an environment with a target registry:
 /// helm runs this repository's compiled build as its post-renderer (helm 4: through a post-renderer plugin), which
 /// points the image at its relocated copy. The "target registry" is a prefix of the stack's open registry, so the
-/// node simulator pulls without a secret.
+/// node pulls without a secret.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
 public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifetime

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Slipway.Delivery.Registry;
 using Slipway.Delivery.Stack;
+using Slipway.LocalStack;
 using Xunit;
 
 namespace Slipway.Delivery.Tests.Stack;

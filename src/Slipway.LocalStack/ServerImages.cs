@@ -2,7 +2,7 @@ using Slipway.Delivery.Containers;
 using Slipway.Delivery.Registry;
 using Slipway.Engine;
 
-namespace Slipway.Delivery.Stack;
+namespace Slipway.LocalStack;
 
 /// <summary>A server image made from Debian packages: a bookworm minbase rootfs with <see cref="Packages"/>
 /// installed.</summary>
