@@ -36,6 +36,16 @@ public sealed class BaseImages(StackPaths paths, string registry, DockerEndpoint
         return servers.Result | runtime.Result;
     }
 
+    /// <summary>
+    /// Makes the cached rootfs tarballs every image starts from (debootstrap: downloads and unpacking, no Docker), so
+    /// StackUp can do it while the Kubernetes binaries compile on a fresh machine.
+    /// </summary>
+    public async Task PrepareRootfsAsync(CancellationToken ct)
+    {
+        var mirror = Environment.GetEnvironmentVariable("SLIPWAY_DEBIAN_MIRROR") ?? await AptMirrorAsync(ct);
+        await Task.WhenAll(EnsureRootfsAsync(ct), new ServerImages(paths, registry, engine).PrepareRootfsAsync(mirror, ct));
+    }
+
     private async Task<bool> EnsureRuntimeImagesAsync(CancellationToken ct)
     {
         using var registryClient = new RegistryClient(registry);

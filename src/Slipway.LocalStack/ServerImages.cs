@@ -57,6 +57,10 @@ public sealed class ServerImages(StackPaths paths, string registry, DockerEndpoi
         return true;
     }
 
+    /// <summary>Every server image's rootfs tarball, made at the same time (no Docker needed).</summary>
+    public Task PrepareRootfsAsync(string mirror, CancellationToken ct) =>
+        Task.WhenAll(All.Select(image => EnsureRootfsAsync(image, mirror, ct)));
+
     private AbsolutePath Tarball(ServerImage image) => paths.Cache / "images" / image.CacheFileName;
 
     private async Task EnsureRootfsAsync(ServerImage image, string mirror, CancellationToken ct)

@@ -80,7 +80,20 @@ public sealed class StackServers
                 throw new StackException("StackUp installs Debian packages and starts dockerd: run it as root on Debian 12 (bookworm).");
             _paths.State.CreateDirectory();
             await Step("Debian packages", () => provisioning.InstallPackagesAsync(ct));
-            await Step("Kubernetes binaries", () => provisioning.BuildKubernetesAsync(ct));
+            // the images' root file systems are made meanwhile (network and disk), not after (CPU)
+            var images = new BaseImages(_paths, _registry.Endpoint, _docker.Engine);
+            using var stopRootfs = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var rootfs = Task.Run(() => images.PrepareRootfsAsync(stopRootfs.Token), stopRootfs.Token);
+            try
+            {
+                await Step("Kubernetes binaries", () => provisioning.BuildKubernetesAsync(ct));
+            }
+            catch
+            {
+                await stopRootfs.CancelAsync();
+                await rootfs.ContinueWith(_ => { }, TaskScheduler.Default);
+                throw;
+            }
             await Step("PKI", () => provisioning.CreatePkiAsync(ct));
             var (user, password, _) = await Step("client registry credentials", () => provisioning.ClientRegistryCredentialsAsync(ct));
             var helm = await Step("helm (a tool, named in stack.env)",
@@ -93,7 +106,8 @@ public sealed class StackServers
             }
             await Step("node ready", () => new NodeReadiness(_paths, _kubelet).WaitAsync(ct));
             await Step("default service account", () => WaitForDefaultServiceAccountAsync(ct));
-            await Step("base images", async () => await new BaseImages(_paths, _registry.Endpoint, _docker.Engine).EnsureAsync(ct) ? "built and pushed" : "present");
+            await Step("image root file systems", async () => { await rootfs; return "ready"; });
+            await Step("base images", async () => await images.EnsureAsync(ct) ? "built and pushed" : "present");
 
             var environment = new StackEnvironment
             {
