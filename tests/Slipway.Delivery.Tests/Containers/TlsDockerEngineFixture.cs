@@ -55,7 +55,7 @@ public sealed class TlsDockerEngineFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var server = _certificates.WriteServerFolder(Path.Combine(_root, "server"));
-        var spawn = Path.Combine(RepositoryRoot.Path, "src", "Slipway.Delivery", "Stack", "scripts", "spawn.sh");
+        var spawn = Path.Combine(RepositoryRoot.Path, "src", "Slipway.LocalStack", "scripts", "spawn.sh");
         await ProcessRunner.RunAsync(spawn,
         [
             LogFile, SpawnPidFile, DockerEnginePart.Executable,

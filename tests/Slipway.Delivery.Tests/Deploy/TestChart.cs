@@ -38,6 +38,8 @@ internal static class TestChart
                       {{- else if .Values.memoryHog }}
                       command: ["tail", "/dev/zero"]
                       resources: { limits: { memory: 24Mi } }
+                      # not ready before it has had the time to outgrow its limit (as an app that fails under load)
+                      readinessProbe: { exec: { command: ["true"] }, initialDelaySeconds: 5, periodSeconds: 1 }
                       {{- else }}
                       command: ["sleep", "infinity"]
                       {{- end }}

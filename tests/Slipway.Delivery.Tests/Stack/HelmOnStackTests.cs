@@ -60,9 +60,11 @@ public sealed class HelmOnStackTests(LocalStackFixture stack) : IDisposable
                 metadata:
                   labels: { app: {{"{{ .Release.Name }}"}} }
                 spec:
+                  terminationGracePeriodSeconds: 1
                   containers:
                     - name: main
                       image: {{image}}
+                      command: ["sleep", "infinity"]
             """);
     }
 
