@@ -30,7 +30,8 @@ public sealed class NodeTeardown(StackPaths paths)
             var cleanup = await ProcessRunner.RunAsync(kubeProxy, ["--cleanup", "--proxy-mode=iptables"],
                 new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true }, ct);
             if (cleanup.ExitCode == 0) removed.Add("kube-proxy's iptables rules");
-            else Log.Warning($"kube-proxy --cleanup failed: {cleanup.StandardError.Trim()}");
+            else Log.Warning("kube-proxy --cleanup failed (its KUBE-* chains are removed below): " +
+                             cleanup.StandardError.Trim().Split('\n')[^1]);
         }
         var chains = await KubeChains.RemoveAsync(ct);
         if (chains > 0) removed.Add($"{chains} KUBE-* iptables chains");

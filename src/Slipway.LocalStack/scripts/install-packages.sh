@@ -11,7 +11,7 @@ PACKAGES=(
   debootstrap skopeo
   openssl apache2-utils ca-certificates
   rsync socat
-  containernetworking-plugins iptables conntrack dnsmasq-base
+  containernetworking-plugins iptables ipset conntrack dnsmasq-base
 )
 
 log() { echo "install-packages: $*"; }
