@@ -56,7 +56,8 @@ public sealed class ClusterNetworkTests(LocalStackFixture stack) : IAsyncLifetim
             d => d["status"]?["readyReplicas"]?.GetValue<int>() == 1, TimeSpan.FromSeconds(90));
         string[] names = ["greeter", $"greeter.{_namespace}", $"greeter.{_namespace}.svc.cluster.local"];
 
-        await stack.Kubernetes.CreateAsync(KubernetesResources.Jobs(_namespace), ClientJob(names));
+        await stack.Kubernetes.CreateAsync(KubernetesResources.Jobs(_namespace),
+            TestWorkloads.Job("client", stack.BaseImage, ["perl", "-e", Client, .. names]));
         var job = await KubernetesWait.UntilAsync(stack.Kubernetes, KubernetesResources.Job(_namespace, "client"),
             j => j["status"]?["succeeded"]?.GetValue<int>() == 1 || j["status"]?["failed"]?.GetValue<int>() > 0,
             TimeSpan.FromSeconds(90));
@@ -97,28 +98,6 @@ public sealed class ClusterNetworkTests(LocalStackFixture stack) : IAsyncLifetim
                         {
                             ["tcpSocket"] = new JsonObject { ["port"] = 8080 }, ["periodSeconds"] = 1,
                         },
-                    }),
-                },
-            },
-        },
-    };
-
-    private JsonObject ClientJob(IEnumerable<string> names) => new()
-    {
-        ["metadata"] = new JsonObject { ["name"] = "client" },
-        ["spec"] = new JsonObject
-        {
-            ["backoffLimit"] = 0,
-            ["template"] = new JsonObject
-            {
-                ["spec"] = new JsonObject
-                {
-                    ["restartPolicy"] = "Never",
-                    ["containers"] = new JsonArray(new JsonObject
-                    {
-                        ["name"] = "client", ["image"] = stack.BaseImage,
-                        ["command"] = new JsonArray([JsonValue.Create("perl"), JsonValue.Create("-e"),
-                            JsonValue.Create(Client), .. names.Select(n => JsonValue.Create(n))]),
                     }),
                 },
             },

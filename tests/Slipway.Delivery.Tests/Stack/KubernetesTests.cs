@@ -70,26 +70,8 @@ public sealed class KubernetesTests(LocalStackFixture stack) : IAsyncLifetime
     [InlineData(4, "Failed")]
     public async Task A_job_completes_or_fails_as_its_container_exits_and_its_log_stays_readable(int exitCode, string condition)
     {
-        var job = new JsonObject
-        {
-            ["metadata"] = new JsonObject { ["name"] = "once" },
-            ["spec"] = new JsonObject
-            {
-                ["backoffLimit"] = 0,
-                ["template"] = new JsonObject
-                {
-                    ["spec"] = new JsonObject
-                    {
-                        ["restartPolicy"] = "Never",
-                        ["containers"] = new JsonArray(new JsonObject
-                        {
-                            ["name"] = "main", ["image"] = stack.BaseImage,
-                            ["command"] = new JsonArray("sh", "-c", $"echo created queue orders.created; exit {exitCode}"),
-                        }),
-                    },
-                },
-            },
-        };
+        var job = TestWorkloads.Job("once", stack.BaseImage,
+            ["sh", "-c", $"echo created queue orders.created; exit {exitCode}"]);
         await stack.Kubernetes.CreateAsync(KubernetesResources.Jobs(_namespace), job);
 
         var done = await KubernetesWait.UntilAsync(stack.Kubernetes, KubernetesResources.Job(_namespace, "once"),
