@@ -20,6 +20,9 @@ public sealed class KernelSettings(AbsolutePath savedFile)
         .Where(n => File.Exists(Path.Combine("/proc/sys", n)))
         .ToDictionary(n => n, n => File.ReadAllText(Path.Combine("/proc/sys", n)).Trim());
 
+    /// <summary>Whether values are saved: the node started since they were last restored.</summary>
+    public bool Saved => savedFile.FileExists;
+
     /// <summary>Saves the values as they are before the node changes them (kept when already saved).</summary>
     public void SaveOnce()
     {

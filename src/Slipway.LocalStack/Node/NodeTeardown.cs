@@ -25,7 +25,10 @@ public sealed class NodeTeardown(StackPaths paths)
     public async Task<IReadOnlyList<string>> RunAsync(AbsolutePath kubeProxy, CancellationToken ct)
     {
         var removed = new List<string>();
-        if (kubeProxy.FileExists)
+        // the host's iptables are touched only when this stack's node ran since the last teardown (another
+        // Kubernetes on the machine keeps its KUBE-* chains)
+        var nodeRan = LogListing.FileExists || KernelSettings.Saved;
+        if (nodeRan && kubeProxy.FileExists)
         {
             var cleanup = await ProcessRunner.RunAsync(kubeProxy, ["--cleanup", "--proxy-mode=iptables"],
                 new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true }, ct);
@@ -33,7 +36,7 @@ public sealed class NodeTeardown(StackPaths paths)
             else Log.Warning("kube-proxy --cleanup failed (its KUBE-* chains are removed below): " +
                              cleanup.StandardError.Trim().Split('\n')[^1]);
         }
-        var chains = await KubeChains.RemoveAsync(ct);
+        var chains = nodeRan ? await KubeChains.RemoveAsync(ct) : 0;
         if (chains > 0) removed.Add($"{chains} KUBE-* iptables chains");
         var mounts = MountsUnder(paths.NodeRoot);
         foreach (var mount in mounts)
