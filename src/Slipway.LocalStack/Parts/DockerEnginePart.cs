@@ -22,6 +22,8 @@ public sealed class DockerEnginePart(StackPaths paths) : StackPart("docker", pat
         "--exec-root", execRoot,
         "--pidfile", pidFile,
         "--iptables=false", "--ip6tables=false", "--bridge=none",
+        // dockerd would set net.ipv4.ip_forward=1 and never put it back; the node sets it, and StackDown restores it
+        "--ip-forward=false",
         "--storage-driver", "overlay2",
     ];
 
