@@ -4,7 +4,7 @@ namespace Slipway.LocalStack.Node;
 
 /// <summary>
 /// What a stopped node leaves on the host, removed once its processes and dockerd are gone: kube-proxy's iptables
-/// rules, the kubelet's volume mounts and state, the pod network, the pod log folders it made under /var/log, and the
+/// rules, the kubelet's volume mounts, the pod network, the pod log folders it made under /var/log, and the
 /// kernel settings it changed. Returns what it removed, for the log.
 /// </summary>
 public sealed class NodeTeardown(StackPaths paths)
@@ -43,8 +43,7 @@ public sealed class NodeTeardown(StackPaths paths)
             await ProcessRunner.RunAsync("umount", ["-l", mount],
                 new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true }, ct);
         if (mounts.Count > 0) removed.Add($"{mounts.Count} volume mounts");
-        if (paths.NodeRoot.DirectoryExists && MountsUnder(paths.NodeRoot).Count == 0)
-            Directory.Delete(paths.NodeRoot, recursive: true);
+        // the node's files stay (as a rebooted node's do): pods' emptyDir data is there when the stack comes back
         if (NodeNetwork.BridgeExists) removed.Add($"the pod network ({NodeNetwork.Bridge})");
         await new NodeNetwork(paths).RemoveAsync(ct);
         if (LogListing.FileExists)
