@@ -17,15 +17,12 @@ public sealed class DeployDiagnosis(KubernetesClient kubernetes, string ns, stri
         try
         {
             var pods = await kubernetes.ListAsync(KubernetesResources.Pods(ns), selector, ct: ct);
-            foreach (var (kind, path) in new[] { ("Deployment", KubernetesResources.Deployments(ns)), ("StatefulSet", KubernetesResources.StatefulSets(ns)) })
-            foreach (var workload in await kubernetes.ListAsync(path, selector, ct: ct))
+            foreach (var state in await ReleaseWorkloads.ListAsync(kubernetes, ns, release, ct))
             {
-                var wanted = workload["spec"]?["replicas"]?.GetValue<int>() ?? 1;
-                var ready = workload["status"]?["readyReplicas"]?.GetValue<int>() ?? 0;
-                var updated = workload["status"]?["updatedReplicas"]?.GetValue<int>() ?? 0;
-                if (ready >= wanted && updated >= wanted) continue;
-                text.AppendLine($"  {kind} {Name(workload)}: {ready}/{wanted} ready, {updated}/{wanted} updated");
-                foreach (var pod in pods.Where(p => Matches(p, workload)))
+                if (state.IsReady && state.Updated >= state.Wanted) continue;
+                text.AppendLine($"  {state.Kind} {state.Name}: {state.Ready}/{state.Wanted} ready, " +
+                                $"{state.Updated}/{state.Wanted} updated");
+                foreach (var pod in pods.Where(p => Matches(p, state.Workload)))
                 {
                     AppendPod(text, pod);
                     foreach (var (container, _, _, _) in PodProblems.LastTerminated(pod))

@@ -31,7 +31,8 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         var chart = ChartName(release.Chart);
 
         var unchanged = before is { IsDeployed: true } && DeployFingerprint.Of(before.Description) == fingerprint;
-        if (unchanged && await UnreadyWorkloadsAsync(name, ns, ct) is { Count: > 0 } unready)
+        if (unchanged && (await ReleaseWorkloads.ListAsync(kubernetes, ns, name, ct)).Where(w => !w.IsReady)
+                .Select(w => $"{w.Kind} {w.Name} {w.Ready}/{w.Wanted}").ToList() is { Count: > 0 } unready)
         {
             // e.g. a restarted cluster lost what the hooks made: upgrading again runs them, and helm waits
             recovery = $"unchanged but not ready ({string.Join(", ", unready)}): upgraded again";
@@ -96,21 +97,6 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
                 $"{release.ReleaseName}: hooks of the chart use images outside the target registry {plan.Target} ({string.Join(", ", outside)}), " +
                 "and helm 3 applies no post-renderer to hooks: point those images at the target registry in the " +
                 "chart's values, or deploy with helm 4 (it post-renders hooks too). Nothing was deployed.");
-    }
-
-    /// <summary>The release's Deployments and StatefulSets with fewer ready replicas than wanted.</summary>
-    private async Task<IReadOnlyList<string>> UnreadyWorkloadsAsync(string release, string ns, CancellationToken ct)
-    {
-        var unready = new List<string>();
-        foreach (var (kind, path) in new[] { ("Deployment", KubernetesResources.Deployments(ns)),
-                     ("StatefulSet", KubernetesResources.StatefulSets(ns)) })
-        foreach (var workload in await kubernetes.ListAsync(path, $"app.kubernetes.io/instance={release}", ct: ct))
-        {
-            var wanted = workload["spec"]?["replicas"]?.GetValue<int>() ?? 1;
-            var ready = workload["status"]?["readyReplicas"]?.GetValue<int>() ?? 0;
-            if (ready < wanted) unready.Add($"{kind} {workload["metadata"]!["name"]!.GetValue<string>()} {ready}/{wanted}");
-        }
-        return unready;
     }
 
     /// <summary>Runs the upgrade; returns null on success, else why it failed (helm's error, or a hopeless pod seen first).</summary>
