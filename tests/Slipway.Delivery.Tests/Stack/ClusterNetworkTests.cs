@@ -15,12 +15,18 @@ public sealed class ClusterNetworkTests(LocalStackFixture stack) : IAsyncLifetim
 {
     private readonly string _namespace = "test-net-" + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>A one-line HTTP server in the image's perl (Debian's minbase has perl-base).</summary>
+    /// <summary>
+    /// A small HTTP server in the image's perl (Debian's minbase has perl-base). It reads the whole request before
+    /// answering: closing a socket with unread data sends a reset, which can discard the reply at the client.
+    /// </summary>
     private const string Server = """
         use IO::Socket::INET;
         my $s = IO::Socket::INET->new(LocalPort => 8080, Listen => 8, ReuseAddr => 1) or die "listen: $!";
         print "listening\n";
-        while (my $c = $s->accept) { print $c "HTTP/1.0 200 OK\r\n\r\nhello from greeter\n"; close $c; }
+        while (my $c = $s->accept) {
+          while (my $line = <$c>) { last if $line =~ /^\r?\n$/; }
+          print $c "HTTP/1.0 200 OK\r\n\r\nhello from greeter\n"; close $c;
+        }
         """;
 
     /// <summary>Connects to each name given and prints what answered.</summary>
