@@ -13,6 +13,9 @@ partial class Build : IGenerateCi
     static readonly string[] RegistryInputs =
         [nameof(IHazImageRegistry.Registry), nameof(IHazImageRegistry.RegistryUsername), nameof(IHazImageRegistry.RegistryPassword)];
 
+    /// <summary>The label of the self-hosted runner (Debian 12, jobs run as root) the local stack's tests need.</summary>
+    const string StackRunner = "slipway-stack";
+
     /// <summary>
     /// What CI runs, written to .gitlab-ci.yml and .github/workflows/ by ./build.sh GenerateCi. Branches and tags map to
     /// environments as Build.Environments.cs says; any other branch is built as `local`: compile and the unit tests that
@@ -26,14 +29,15 @@ partial class Build : IGenerateCi
             .Job("compile", [nameof(ICompile.Compile)], job => job
                 .Keeping("src/**/bin/", "src/**/obj/", "tests/**/bin/", "tests/**/obj/"))
             .Job("test", [nameof(ITest.Test)], job => job
-                .Except("local"))
-            .Job("unit-test", [nameof(ITest.Test)], job => job
-                .Only("local")
                 .Skipping(nameof(IStack.StackUp))
-                .With(nameof(ITest.TestFilter), "FullyQualifiedName~Slipway.Engine.Tests.GraphTests|FullyQualifiedName~Slipway.Engine.Tests.NamingTests"))
+                .With(nameof(ITest.TestFilter), AnyRunnerTestFilter))
+            .Job("stack-test", [nameof(StackTests)], job => job
+                .Except("local")
+                .OnRunner(StackRunner))
             .Job("images", [nameof(IDockerBuild.DockerBuild), nameof(IPushImage.PushImage)], job => job
                 .Except("local")
-                .AfterJobs("test")
+                .AfterJobs("test", "stack-test")
+                .UsingDocker()
                 .Reading(RegistryInputs))
             .Job("bump-values", ["BumpValues"], job => job
                 .Optional()

@@ -43,7 +43,7 @@ partial class Build
             TargetRegistry = "${TARGET_REPO:-${SLIPWAY_TARGET_REGISTRY}}",
             TargetRegistryUsername = "${TARGET_REPO_USER:-${SLIPWAY_TARGET_REGISTRY_USERNAME}}",
             TargetRegistryPassword = "${TARGET_REPO_PASSWORD:-${SLIPWAY_TARGET_REGISTRY_PASSWORD}}",
-            DeployBranch = "master",
+            DeployBranch = "main",
             Protections = new() { RequireCleanTree = true, RequireReleaseTag = "prod.v*", ImmutableImages = true, ManualGate = true },
         },
         new("preview")

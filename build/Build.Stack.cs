@@ -25,8 +25,25 @@ partial class Build
         .DependentFor<IDeployBase>(x => x.DeployBase)
         .DependentFor<IPreviews>(x => x.DestroyPreview, x => x.ListPreviews);
 
+    /// <summary>The test categories that need the local stack (root on Debian 12) or the CI clients (Node.js).</summary>
+    public const string StackTestFilter = "Category=LocalStack|Category=RealClients";
+
+    /// <summary>The tests a standard CI runner can run: no local stack, no Node.js.</summary>
+    public const string AnyRunnerTestFilter = "Category!=LocalStack&Category!=RealClients";
+
+    /// <summary>CI runs these on a runner that can hold the stack; `Test` with the other filter runs the rest anywhere.</summary>
+    Target StackTests => _ => _
+        .Description("Run the tests that need the local stack or the CI clients (on a Debian 12 runner, as root)")
+        .DependsOn<ICompile>(x => x.Compile)
+        .DependsOn<IStack>(x => x.StackUp)
+        .Executes(ct =>
+        {
+            var filter = ((ITest)this).TestFilter;
+            return ((ITest)this).RunTestsAsync(filter == null ? StackTestFilter : $"({filter})&({StackTestFilter})", ct);
+        });
+
     bool IStack.NeedsLocalStack =>
-        IsInvoked(nameof(ITest.Test)) || ((IHazImageRegistry)this).Registry == null
+        IsInvoked(nameof(ITest.Test)) || IsInvoked(nameof(StackTests)) || ((IHazImageRegistry)this).Registry == null
         || ((IHazDeployContext)this).Cluster != null || UsesLocalStackEnvironment;
 
     /// <summary>--env names an environment that deploys to the local stack (an unknown name is refused elsewhere).</summary>

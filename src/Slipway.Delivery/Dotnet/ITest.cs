@@ -18,32 +18,39 @@ public interface ITest : ICompile
     Target Test => _ => _
         .Description("Run every test project of the solution (tests that must run alone last)")
         .DependsOn<ICompile>(x => x.Compile)
-        .Executes(async ct =>
+        .Executes(ct => RunTestsAsync(TestFilter, ct));
+
+    /// <summary>
+    /// Runs the tests matching <paramref name="filter"/> (all when null): first those that may run in parallel, then the
+    /// <see cref="RunAloneCategory"/> ones; writes the totals to test-results/summary.txt and fails when any test did.
+    /// </summary>
+    async Task RunTestsAsync(string? filter, CancellationToken ct)
+    {
+        TestResultsDirectory.CleanDirectory();
+        string Filter(string category) => filter == null ? category : $"({filter})&{category}";
+        Exception? failure = null;
+        foreach (var phase in new[] { Filter($"Category!={RunAloneCategory}"), Filter($"Category={RunAloneCategory}") })
         {
-            TestResultsDirectory.CleanDirectory();
-            string Filter(string category) => TestFilter == null ? category : $"({TestFilter})&{category}";
-            Exception? failure = null;
-            foreach (var filter in new[] { Filter($"Category!={RunAloneCategory}"), Filter($"Category={RunAloneCategory}") })
+            var arguments = new List<string>
             {
-                var arguments = new List<string>
-                {
-                    "test", Solution, "--configuration", Configuration, "--no-build", "--nologo",
-                    "--logger", "trx", "--logger", "console;verbosity=normal", "--results-directory", TestResultsDirectory,
-                    "--filter", filter,
-                };
-                try
-                {
-                    await ProcessRunner.RunAsync("dotnet", arguments, new ProcessOptions { WorkingDirectory = RootDirectory }, ct);
-                }
-                catch (ProcessException e)
-                {
-                    failure ??= e;
-                }
+                "test", Solution, "--configuration", Configuration, "--no-build", "--nologo",
+                "--logger", "trx", "--logger", "console;verbosity=normal", "--results-directory", TestResultsDirectory,
+                "--filter", phase,
+            };
+            try
+            {
+                await ProcessRunner.RunAsync("dotnet", arguments, new ProcessOptions { WorkingDirectory = RootDirectory }, ct);
             }
-            var totals = TestResultCounts.Read(TestResultsDirectory);
-            Log.Information(totals.ToString());
-            File.WriteAllText(TestResultsDirectory / "summary.txt", totals + "\n");
-            if (failure != null) throw new TargetFailedException($"Tests failed: {totals}.", failure);
-            if (totals.Total == 0) throw new TargetFailedException("No test ran: check the solution's test projects and the filter.");
-        });
+            catch (ProcessException e)
+            {
+                failure ??= e;
+            }
+        }
+        var totals = TestResultCounts.Read(TestResultsDirectory);
+        Log.Information(totals.ToString());
+        File.WriteAllText(TestResultsDirectory / "summary.txt", totals + "\n");
+        if (failure != null) throw new TargetFailedException($"Tests failed: {totals}.", failure);
+        if (totals.Total == 0)
+            throw new TargetFailedException("No test ran: check the solution's test projects and the filter.");
+    }
 }

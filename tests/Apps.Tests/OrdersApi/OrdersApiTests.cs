@@ -10,6 +10,7 @@ using Xunit;
 namespace Slipway.Sample.Tests.OrdersApi;
 
 /// <summary>orders-api on the real database and broker (its readiness and the flow: <c>Servers/OrderFlowTests</c>).</summary>
+[Trait("Category", "LocalStack")]
 [Collection(ServersCollection.Name)]
 public sealed class OrdersApiOnServersTests(ServersFixture servers)
 {

@@ -13,6 +13,7 @@ using Xunit;
 namespace Slipway.Sample.Tests.OrdersWorker;
 
 /// <summary>orders-worker on the real broker and database (the whole flow: <c>Servers/OrderFlowTests</c>).</summary>
+[Trait("Category", "LocalStack")]
 [Collection(ServersCollection.Name)]
 public sealed class OrdersWorkerOnServersTests(ServersFixture servers)
 {

@@ -8,6 +8,7 @@ using Xunit;
 namespace Slipway.Sample.Tests.Servers;
 
 /// <summary>The bootstrap Job's program against the real PostgreSQL and RabbitMQ images.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(ServersCollection.Name)]
 public sealed class BootstrapOnServersTests(ServersFixture servers)
 {

@@ -14,6 +14,7 @@ namespace Slipway.Sample.Tests.Servers;
 /// The system end to end on the real servers: orders-api stores the order in PostgreSQL and publishes its event on
 /// RabbitMQ, orders-worker consumes it and marks the order processed, web-ui shows it; readiness follows the servers.
 /// </summary>
+[Trait("Category", "LocalStack")]
 [Collection(ServersCollection.Name)]
 public sealed class OrderFlowTests(ServersFixture servers)
 {

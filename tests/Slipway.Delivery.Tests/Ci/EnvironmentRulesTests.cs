@@ -69,6 +69,9 @@ public sealed class EnvironmentRulesTests
               resource_group: deploy-prod
               environment:
                 name: prod
+              variables:
+            """);
+        GitLab.Should().Contain("""
               script:
                 - ./build.sh Retag --no-logo
             """);
@@ -82,7 +85,7 @@ public sealed class EnvironmentRulesTests
               resource_group: deploy-recette
               environment:
                 name: recette
-              script:
+              variables:
             """);
     }
 
@@ -119,18 +122,95 @@ public sealed class EnvironmentRulesTests
         GitHub.Should().Contain("SLIPWAY_ENV: ${{ (startsWith(github.ref, 'refs/tags/prod.v')) && 'prod' || (github.ref == 'refs/heads/master' || github.ref == 'refs/heads/main') && 'dev' || ");
         GitHub.Should().Contain("startsWith(github.ref, 'refs/heads/') && 'local' || '' }}");
         GitHub.Should().Contain("""
+              deploy-recette:
+                needs: [images]
+                if: (github.ref == 'refs/heads/recette')
+                runs-on: ubuntu-24.04
+                environment:
+                  name: recette
+                concurrency:
+                  group: deploy-recette
+                  cancel-in-progress: false
+            """);
+        GitHub.Should().Contain("group: deploy-preview-${{ github.ref_name }}");
+    }
+
+    [Fact]
+    public void GitHub_releases_a_gated_environment_with_one_approval()
+    {
+        // Each job naming a protected environment waits for its own approval: prod's retag and deploy share one job.
+        GitHub.Should().Contain("""
+              # prod is gated: protect the GitHub environment 'prod' with required reviewers.
+              # One approval releases it: this job runs retag-prod, then deploy-prod.
               deploy-prod:
-                needs: [retag-prod]
+                needs: [images]
                 if: (startsWith(github.ref, 'refs/tags/prod.v'))
                 runs-on: ubuntu-24.04
                 environment:
                   name: prod
-                concurrency:
-                  group: deploy-prod
-                  cancel-in-progress: false
             """);
-        GitHub.Should().Contain("  # prod is gated: protect the GitHub environment 'prod' with required reviewers.\n  retag-prod:");
-        GitHub.Should().Contain("group: deploy-preview-${{ github.ref_name }}");
+        GitHub.Should().NotContain("retag-prod:");
+        GitHub.Split("name: prod\n").Length.Should().Be(2, "one job names the prod environment");
+        var steps = GitHub[GitHub.IndexOf("  deploy-prod:", StringComparison.Ordinal)..];
+        steps.IndexOf("- run: ./build.sh Retag --no-logo", StringComparison.Ordinal).Should()
+            .BeLessThan(steps.IndexOf("- run: ./build.sh DeployBase DeployApps --skip Retag", StringComparison.Ordinal))
+            .And.BePositive();
+    }
+
+    [Fact]
+    public void GitLab_jobs_run_in_the_pinned_sdk_image_and_image_jobs_reach_docker_in_docker_over_tls()
+    {
+        GitLab.Should().Contain("default:\n  image: mcr.microsoft.com/dotnet/sdk:10.0.100\n");
+        GitLab.Should().Contain("""
+            images:
+              stage: images
+              services:
+                - name: docker:27.5.1-dind
+                  alias: docker
+            """);
+        GitLab.Should().Contain("""
+                DOCKER_HOST: tcp://docker:2376
+                DOCKER_TLS_CERTDIR: /certs
+                DOCKER_TLS_VERIFY: '1'
+                DOCKER_CERT_PATH: /certs/client
+              script:
+                - ./build.sh DockerBuild PushImage --skip Compile --no-logo
+            """);
+        GitLab.Split("services:").Length.Should().Be(2, "only the image job uses docker");
+    }
+
+    [Fact]
+    public void Registry_settings_default_to_gitlabs_own_registry_unless_a_project_variable_sets_them()
+    {
+        GitLab.Should().Contain("""
+                SLIPWAY_REGISTRY: $CI_REGISTRY_IMAGE
+                SLIPWAY_REGISTRY_USERNAME: $CI_REGISTRY_USER
+                SLIPWAY_REGISTRY_PASSWORD: $CI_REGISTRY_PASSWORD
+            """);
+        GitLab.Should().Contain("#   SLIPWAY_REGISTRY_PASSWORD: secret (default $CI_REGISTRY_PASSWORD)");
+    }
+
+    [Fact]
+    public void Tests_needing_the_local_stack_run_on_the_declared_self_hosted_runner_and_the_rest_anywhere()
+    {
+        GitLab.Should().Contain("""
+            stack-test:
+              stage: stack-test
+              tags: [slipway-stack]
+            """);
+        GitLab.Should().Contain("SLIPWAY_TEST_FILTER: Category!=LocalStack&Category!=RealClients");
+        GitHub.Should().Contain("  stack-test:\n").And.Contain("    runs-on: [self-hosted, slipway-stack]\n");
+        GitHub.Split("self-hosted").Length.Should().Be(2, "only stack-test needs the self-hosted runner");
+    }
+
+    [Fact]
+    public void Runner_tags_image_and_docker_service_are_set_in_the_declaration()
+    {
+        var files = RepositoryBuild.Files(new CustomRunnersBuild());
+
+        files[".gitlab-ci.yml"].Should().Contain("default:\n  image: registry.example.com/sdk:10.0.100-custom\n  tags: [docker, linux]\n")
+            .And.Contain("- name: docker:28.0.0-dind\n")
+            .And.Contain("SLIPWAY_REGISTRY: $HARBOR_PROJECT");
     }
 
     [Fact]
@@ -171,8 +251,7 @@ public sealed class EnvironmentRulesTests
     [Fact]
     public void Parameters_are_passed_as_slipway_variables()
     {
-        const string filter =
-            "FullyQualifiedName~Slipway.Engine.Tests.GraphTests|FullyQualifiedName~Slipway.Engine.Tests.NamingTests";
+        const string filter = "Category!=LocalStack&Category!=RealClients";
         GitLab.Should().Contain($"  variables:\n    SLIPWAY_TEST_FILTER: {filter}\n");
         GitHub.Should().Contain($"    env:\n      SLIPWAY_TEST_FILTER: {filter}\n");
     }

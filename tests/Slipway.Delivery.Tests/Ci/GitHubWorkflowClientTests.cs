@@ -42,12 +42,12 @@ public sealed class GitHubWorkflowClientTests : IDisposable
     {
         var text = RepositoryBuild.Files()[".github/workflows/delivery.yml"];
         var broken = _root / "broken-delivery.yml";
-        File.WriteAllText(broken, text.Replace("needs: [retag-prod]", "needs: [retag-production]").Replace("runs-on: ubuntu-24.04\n    environment:\n      name: dev", "runs-on: ubuntu-24.04\n    enviroment:\n      name: dev"));
+        File.WriteAllText(broken, text.Replace("needs: [images]", "needs: [images-production]").Replace("runs-on: ubuntu-24.04\n    environment:\n      name: dev", "runs-on: ubuntu-24.04\n    enviroment:\n      name: dev"));
 
         var result = CiClientScripts.Run("lint-workflows.sh", [broken], Timeout);
 
         result.ExitCode.Should().NotBe(0, result.AllOutput());
-        result.AllOutput().Should().Contain("retag-production").And.Contain("enviroment");
+        result.AllOutput().Should().Contain("images-production").And.Contain("enviroment");
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -18,8 +18,8 @@ public sealed class JobGraphTests
     {
         NeedsOf("compile").Should().BeEmpty();
         NeedsOf("test").Should().Equal("compile");
-        NeedsOf("unit-test").Should().Equal("compile");
-        NeedsOf("images").Should().Equal("test");             // graph gives compile; the declaration adds test, which already waits for compile
+        NeedsOf("stack-test").Should().Equal("compile");
+        NeedsOf("images").Should().Equal("test", "stack-test"); // graph gives compile; the declaration adds both tests
         NeedsOf("bump-values").Should().Equal("images");      // BumpValues runs after PushImage
         NeedsOf("retag-prod").Should().Equal("images");       // Retag runs after PushImage
         NeedsOf("deploy-dev").Should().Equal("images");       // DeployBase depends on PushImage
@@ -31,8 +31,8 @@ public sealed class JobGraphTests
     public void Each_job_skips_what_the_jobs_before_it_did_and_what_it_declares()
     {
         _pipeline["compile"].Command.Should().Be("./build.sh Compile --no-logo");
-        _pipeline["test"].Command.Should().Be("./build.sh Test --skip Compile --no-logo");
-        _pipeline["unit-test"].Command.Should().Be("./build.sh Test --skip Compile StackUp --no-logo");
+        _pipeline["test"].Command.Should().Be("./build.sh Test --skip Compile StackUp --no-logo");
+        _pipeline["stack-test"].Command.Should().Be("./build.sh StackTests --skip Compile --no-logo");
         _pipeline["images"].Command.Should().Be("./build.sh DockerBuild PushImage --skip Compile --no-logo");
         _pipeline["deploy-dev"].Command.Should().Be("./build.sh DeployBase DeployApps --skip Compile DockerBuild PushImage --no-logo");
         _pipeline["deploy-prod"].Skips.Should().BeEquivalentTo(["Compile", "DockerBuild", "PushImage", "Retag"]);
@@ -43,10 +43,10 @@ public sealed class JobGraphTests
     public void Deploy_pipeline_jobs_are_repeated_per_environment_a_ref_maps_to()
     {
         _pipeline.Jobs.Select(j => j.Id).Should().Equal(
-            "compile", "test", "unit-test", "images", "bump-values", "retag-prod",
+            "compile", "test", "stack-test", "images", "bump-values", "retag-prod",
             "deploy-dev", "deploy-recette", "deploy-prod", "deploy-preview", "stop-preview");
         _pipeline.Jobs.Where(j => j.Id.StartsWith("deploy-")).Should().OnlyContain(j => j.DeploysTo != null && j.Environments.Count == 1);
-        _pipeline.Stages.Should().Equal("compile", "test", "unit-test", "images", "bump-values", "retag", "deploy", "stop");
+        _pipeline.Stages.Should().Equal("compile", "test", "stack-test", "images", "bump-values", "retag", "deploy", "stop");
     }
 
     [Fact]

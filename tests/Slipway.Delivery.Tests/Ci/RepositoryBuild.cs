@@ -1,5 +1,6 @@
 using Slipway.Delivery.Ci;
 using Slipway.Delivery.Ci.Files;
+using Slipway.Delivery.Ci.Page;
 using Slipway.Delivery.Ci.Planning;
 using Slipway.Delivery.Components;
 using Slipway.Delivery.Dotnet;
@@ -17,19 +18,26 @@ internal static class RepositoryBuild
 {
     public static IGenerateCi Create() => new Slipway.Build.Build();
 
-    public static CiBuildFacts Facts(IGenerateCi? build = null) => CiBuildFacts.Of(build ?? Create());
+    public static CiBuildFacts Facts(IGenerateCi? build = null) =>
+        CiBuildFacts.Of(build ?? Create(), AbsolutePath.From(RepositoryRoot.Path));
 
     public static CiPipeline Pipeline(IGenerateCi? build = null)
     {
         build ??= Create();
-        return CiPipelinePlanner.Plan(build.Ci, CiBuildFacts.Of(build));
+        return CiPipelinePlanner.Plan(build.Ci, Facts(build));
     }
 
+    /// <summary>What GenerateCi writes, the README's CI jobs section included (into the repository's README).</summary>
     public static GeneratedFiles Generate(IGenerateCi? build = null)
     {
         build ??= Create();
-        return CiGenerator.Generate(build.Ci, CiBuildFacts.Of(build));
+        return CiGenerator.Generate(build.Ci, Facts(build),
+            File.ReadAllText(Path.Combine(RepositoryRoot.Path, CiJobsPage.FileName)));
     }
+
+    /// <summary>The CI system files only (the README is not one).</summary>
+    public static IReadOnlyDictionary<string, string> CiFiles(IGenerateCi? build = null) =>
+        Files(build).Where(f => f.Key != CiJobsPage.FileName).ToDictionary();
 
     public static IReadOnlyDictionary<string, string> Files(IGenerateCi? build = null) => Generate(build).Files;
 }
@@ -88,4 +96,22 @@ internal sealed class BuildWithDefaultedSecret : Slipway.Build.Build, IGenerateC
         .GitHubWorkflow("delivery")
         .UnmappedBranchesAs("local")
         .ComponentPipeline(pipeline => pipeline.Job("compile", ["Compile"], job => job.Reading(nameof(ApiKey))));
+}
+
+/// <summary>The repository's build with its GitLab jobs on tagged runners, another image and docker service.</summary>
+internal sealed class CustomRunnersBuild : Slipway.Build.Build, IGenerateCi
+{
+    CiDeclaration IGenerateCi.Ci => new CiDeclaration()
+        .GitLab(gitlab => gitlab
+            .JobImage("registry.example.com/sdk:10.0.100-custom")
+            .Tags("docker", "linux")
+            .DockerInDocker("docker:28.0.0-dind")
+            .Default(nameof(IHazImageRegistry.Registry), "$HARBOR_PROJECT"))
+        .UnmappedBranchesAs("local")
+        .ComponentPipeline(pipeline => pipeline
+            .Job("compile", ["Compile"])
+            .Job("images", ["DockerBuild", "PushImage"], job => job
+                .Except("local")
+                .UsingDocker()
+                .Reading(nameof(IHazImageRegistry.Registry))));
 }

@@ -10,6 +10,7 @@ namespace Slipway.Delivery.Tests.Containers;
 /// A TLS-only engine reached as GitLab CI reaches docker:dind (DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH):
 /// it builds and pushes to the local stack's registry; wrong or missing TLS settings fail with what to fix.
 /// </summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class TlsDockerEngineTests(LocalStackFixture stack, TlsDockerEngineFixture engine)
     : IClassFixture<TlsDockerEngineFixture>

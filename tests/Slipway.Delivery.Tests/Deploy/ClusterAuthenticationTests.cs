@@ -15,6 +15,7 @@ namespace Slipway.Delivery.Tests.Deploy;
 /// (deploys there, and is refused elsewhere with the user and namespace named), an exec credential plugin, a client
 /// certificate, a token file, and a KUBECONFIG of two files.
 /// </summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class ClusterAuthenticationTests(LocalStackFixture stack) : IAsyncLifetime
 {

@@ -9,6 +9,7 @@ namespace Slipway.Delivery.Tests.Deploy;
 /// `./build.sh DeployApps --env …` as a user runs it: a non-local environment deploys only to the cluster its variable
 /// gives, and what cannot run is refused before anything starts (exit 2, nothing built, pushed or deployed).
 /// </summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class ClusterTargetingTests(LocalStackFixture stack) : IDisposable
 {

@@ -13,6 +13,7 @@ namespace Slipway.Delivery.Tests.Deploy;
 /// runs, the printed URLs answer, an order crosses the whole system, the bootstrap's log stays readable, and a
 /// second run changes nothing.
 /// </summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class MainJobTests(LocalStackFixture stack)
 {

@@ -13,6 +13,7 @@ namespace Slipway.Delivery.Tests.Deploy;
 /// Real containers fail as on any cluster, and a deploy says how within seconds: a crash loop with the exit code and
 /// the last lines of the container's log, an OOM kill by name.
 /// </summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class PodFailureTests(LocalStackFixture stack) : IAsyncLifetime
 {

@@ -8,6 +8,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Deploy;
 
 /// <summary>A branch's preview namespace, listed by ListPreviews and removed by DestroyPreview (the real targets).</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class PreviewTests(LocalStackFixture stack)
 {

@@ -16,6 +16,7 @@ namespace Slipway.Delivery.Tests.Deploy;
 /// Deploys of a small chart to the local stack's API server through the real helm, as DeployApps does them, on every
 /// helm release the build pins (helm 3 and helm 4).
 /// </summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifetime
 {

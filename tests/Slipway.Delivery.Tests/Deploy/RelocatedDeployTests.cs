@@ -18,6 +18,7 @@ namespace Slipway.Delivery.Tests.Deploy;
 /// points the image at its relocated copy. The "target registry" is a prefix of the stack's open registry, so the
 /// node pulls without a secret.
 /// </summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class RelocatedDeployTests(LocalStackFixture stack) : IAsyncLifetime
 {

@@ -5,6 +5,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Images;
 
 /// <summary>A component with a Dockerfile.base: the slow system layer is its own image, rebuilt only when its own inputs change.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class BaseLayerTests(LocalStackFixture stack)
 {

@@ -6,6 +6,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Images;
 
 /// <summary>Which Dockerfile a component builds from: Dockerfile, a lowercase dockerfile with a warning, none is an error.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class DockerfileResolutionTests(LocalStackFixture stack)
 {

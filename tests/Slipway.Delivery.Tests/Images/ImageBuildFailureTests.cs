@@ -9,6 +9,7 @@ namespace Slipway.Delivery.Tests.Images;
 /// A failing Dockerfile step: the engine answers 200 and reports the failure only in its progress stream; the build
 /// still fails, naming the step, the engine's error and the step's last output lines.
 /// </summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class ImageBuildFailureTests(LocalStackFixture stack)
 {

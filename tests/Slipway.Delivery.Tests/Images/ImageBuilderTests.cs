@@ -7,6 +7,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Images;
 
 /// <summary>DockerBuild and PushImage on throwaway components: what is rebuilt, what is only tagged, and which digest the registry confirms.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class ImageBuilderTests(LocalStackFixture stack)
 {

@@ -15,6 +15,7 @@ namespace Slipway.Delivery.Tests.LocalStack;
 /// alone, after every other test (the Test target's RunsAlone category), and leaves the stack up as it found it.
 /// </summary>
 [Trait("Category", "RunsAlone")]
+[Trait("Category", "LocalStack")]
 public sealed class StackLifecycleTests
 {
     private static readonly AbsolutePath Root = AbsolutePath.From(RepositoryRoot.Path);

@@ -6,6 +6,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Registry;
 
 /// <summary>Blob uploads, from bytes or streamed: one PUT, or PATCH chunks past ChunkSize; only bytes matching the digest are ever stored.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class BlobUploadTests(LocalStackFixture stack) : IDisposable
 {

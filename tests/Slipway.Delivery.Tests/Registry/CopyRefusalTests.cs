@@ -7,6 +7,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Registry;
 
 /// <summary>Copies that cannot be made: each says why, at once, and writes nothing into the target.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class CopyRefusalTests(LocalStackFixture stack) : IDisposable
 {

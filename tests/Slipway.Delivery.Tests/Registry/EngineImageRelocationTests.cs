@@ -8,6 +8,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Registry;
 
 /// <summary>An image the Docker engine built and pushed, relocated by the copier, is what the engine pulls back from the client registry.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class EngineImageRelocationTests(LocalStackFixture stack) : IDisposable
 {

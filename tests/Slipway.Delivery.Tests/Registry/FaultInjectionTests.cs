@@ -6,6 +6,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Registry;
 
 /// <summary>Copies through a proxy that answers 503 and resets connections mid-request and mid-response.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class FaultInjectionTests(LocalStackFixture stack) : IDisposable
 {

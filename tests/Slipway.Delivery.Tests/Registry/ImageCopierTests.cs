@@ -6,6 +6,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Registry;
 
 /// <summary>Copies into the client registry (which wants a password): digests kept, only missing blobs moved, nothing twice.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class ImageCopierTests(LocalStackFixture stack) : IDisposable
 {

@@ -6,6 +6,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Registry;
 
 /// <summary>Multi-platform images (OCI index, Docker manifest list): every platform copied, the tag written after all of it.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class IndexCopyTests(LocalStackFixture stack) : IDisposable
 {

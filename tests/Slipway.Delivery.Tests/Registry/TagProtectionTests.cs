@@ -6,6 +6,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Registry;
 
 /// <summary>A target tag already pointing at other content is never moved silently.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class TagProtectionTests(LocalStackFixture stack) : IDisposable
 {

@@ -10,6 +10,7 @@ namespace Slipway.Delivery.Tests.Stack;
 /// Services route and have names as in a cluster: a pod reaches another through its Service by short name, by
 /// name.namespace and by its full name (kube-proxy's rules, the cluster DNS), and the host reaches the Service IP.
 /// </summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class ClusterNetworkTests(LocalStackFixture stack) : IAsyncLifetime
 {

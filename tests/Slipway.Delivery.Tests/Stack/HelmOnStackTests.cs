@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Slipway.Delivery.Tests.Stack;
 
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class HelmOnStackTests(LocalStackFixture stack) : IDisposable
 {

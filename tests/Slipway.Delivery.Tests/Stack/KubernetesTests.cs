@@ -7,6 +7,7 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Stack;
 
 /// <summary>The stack's cluster runs real pods: containers on its dockerd, started by the kubelet.</summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class KubernetesTests(LocalStackFixture stack) : IAsyncLifetime
 {

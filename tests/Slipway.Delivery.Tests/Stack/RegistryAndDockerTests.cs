@@ -6,6 +6,7 @@ using Xunit;
 
 namespace Slipway.Delivery.Tests.Stack;
 
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class RegistryAndDockerTests(LocalStackFixture stack)
 {

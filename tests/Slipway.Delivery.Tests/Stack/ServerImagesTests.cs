@@ -10,6 +10,7 @@ namespace Slipway.Delivery.Tests.Stack;
 /// StackUp's server images, PostgreSQL 15 and RabbitMQ 3.10 from Debian (the base release's images build FROM them and
 /// run in tests/Apps.Tests/Servers).
 /// </summary>
+[Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class ServerImagesTests(LocalStackFixture stack)
 {

@@ -18,8 +18,10 @@ public static class GitHubWorkflowWriter
             .Add("branches", YamlSequence.Of(fallback ? ["**"] : pipeline.Environments.SelectMany(e => e.Branches).Distinct(), flow: true))
             .Add("tags", pipeline.Environments.Any(e => e.TagPatterns.Count > 0) ? YamlSequence.Of(pipeline.Environments.SelectMany(e => e.TagPatterns).Distinct(), flow: true) : null);
         var jobs = new YamlMapping();
-        foreach (var job in pipeline.RunJobs)
-            jobs.Add(job.Id, Job(job, pipeline, settings), blankLineBefore: jobs.Entries.Count > 0, comments: GateNote(job));
+        var groups = GitHubJobGroups.Of(pipeline);
+        foreach (var group in groups.All)
+            jobs.Add(group.Id, Job(group, groups, pipeline, settings), blankLineBefore: jobs.Entries.Count > 0,
+                comments: GateNote(group));
         var document = new YamlMapping()
             .Add("name", settings.Name)
             .Add("on", new YamlMapping().Add("push", push), blankLineBefore: true)
@@ -29,6 +31,19 @@ public static class GitHubWorkflowWriter
                 .Add("DOTNET_NOLOGO", "1")
                 .Add(GitHubSteps.EnvironmentVariable, "${{ " + GitHubConditions.EnvironmentName(pipeline.Environments) + " }}"), blankLineBefore: true)
             .Add("jobs", jobs, blankLineBefore: true);
+        return YamlEmitter.Emit(document, header);
+    }
+
+    /// <summary>
+    /// <c>.github/actionlint.yaml</c> naming the self-hosted runner labels the jobs ask for, so actionlint knows them;
+    /// null when every job runs on a hosted runner.
+    /// </summary>
+    public static string? WriteActionlintConfig(CiPipeline pipeline, IReadOnlyList<string> header)
+    {
+        var labels = pipeline.Jobs.SelectMany(j => j.RunnerLabels).Distinct().ToList();
+        if (labels.Count == 0) return null;
+        var document = new YamlMapping()
+            .Add("self-hosted-runner", new YamlMapping().Add("labels", YamlSequence.Of(labels)));
         return YamlEmitter.Emit(document, header);
     }
 
@@ -43,9 +58,9 @@ public static class GitHubWorkflowWriter
             var environment = job.DeploysTo!;
             jobs.Add(job.Id, new YamlMapping()
                 .Add("if", GitHubConditions.DeletedBranchOf(environment))
-                .Add("runs-on", settings.RunsOn)
+                .Add("runs-on", RunsOn(job, settings))
                 .Add("concurrency", Concurrency($"deploy-{environment.Name}-${{{{ github.event.ref }}}}"))
-                .Add("env", Environment(job, previewBranch: "${{ github.event.ref }}"))
+                .Add("env", Environment([job], previewBranch: "${{ github.event.ref }}"))
                 .Add("steps", new YamlSequence([.. GitHubSteps.Setup(), GitHubSteps.Run(job.Command)])), blankLineBefore: jobs.Entries.Count > 0);
         }
         var document = new YamlMapping()
@@ -57,26 +72,34 @@ public static class GitHubWorkflowWriter
         return YamlEmitter.Emit(document, header);
     }
 
-    private static YamlMapping Job(CiJob job, CiPipeline pipeline, GitHubSettings settings)
+    private static YamlMapping Job(GitHubJobGroups.Group group, GitHubJobGroups groups, CiPipeline pipeline,
+        GitHubSettings settings)
     {
+        var job = group.First;
         var environment = job.DeploysTo;
+        var needs = groups.NeedsOf(group);
         var steps = new List<YamlNode>(GitHubSteps.Setup());
-        steps.AddRange(job.Needs.Select(n => GitHubSteps.Download(n.JobId)));
-        steps.Add(GitHubSteps.Run(job.Command));
-        steps.Add(GitHubSteps.Upload(job.Id, job.ArtifactPaths));
+        steps.AddRange(needs.Select(GitHubSteps.Download));
+        steps.AddRange(group.Jobs.Select(j => GitHubSteps.Run(j.Command)));
+        steps.Add(GitHubSteps.Upload(group.Id, group.Jobs.SelectMany(j => j.ArtifactPaths).Distinct().ToList()));
         return new YamlMapping()
-            .Add("needs", job.Needs.Count > 0 ? YamlSequence.Of(job.Needs.Select(n => n.JobId), flow: true) : null)
+            .Add("needs", needs.Count > 0 ? YamlSequence.Of(needs, flow: true) : null)
             .Add("if", Condition(job, pipeline))
-            .Add("runs-on", settings.RunsOn)
-            .Add("permissions", job.PushesCommits ? new YamlMapping().Add("contents", "write") : null)
+            .Add("runs-on", RunsOn(job, settings))
+            .Add("permissions", group.Jobs.Any(j => j.PushesCommits) ? new YamlMapping().Add("contents", "write") : null)
             .Add("environment", environment == null ? null : new YamlMapping()
                 .Add("name", environment.Environment.IsPreview ? $"{environment.Name}/${{{{ github.ref_name }}}}" : environment.Name)
                 .Add("url", environment.Environment.Url))
             .Add("concurrency", environment == null ? null
                 : Concurrency(environment.Environment.IsPreview ? $"deploy-{environment.Name}-${{{{ github.ref_name }}}}" : $"deploy-{environment.Name}"))
-            .Add("env", Environment(job, previewBranch: "${{ github.ref_name }}"))
+            .Add("env", Environment(group.Jobs, previewBranch: "${{ github.ref_name }}"))
             .Add("steps", new YamlSequence(steps));
     }
+
+    /// <summary>The hosted runner of the workflow, or a self-hosted one carrying the job's labels.</summary>
+    private static YamlNode RunsOn(CiJob job, GitHubSettings settings) => job.RunnerLabels.Count == 0
+        ? new YamlScalar(settings.RunsOn)
+        : YamlSequence.Of(["self-hosted", .. job.RunnerLabels], flow: true);
 
     /// <summary>Which pipelines hold the job, as an <c>if:</c>; jobs that start a pipeline also honour <c>[skip ci]</c>.</summary>
     private static string? Condition(CiJob job, CiPipeline pipeline)
@@ -88,23 +111,27 @@ public static class GitHubWorkflowWriter
         return parts.Count == 0 ? null : string.Join(" && ", parts);
     }
 
-    private static YamlMapping? Environment(CiJob job, string previewBranch)
+    private static YamlMapping? Environment(IReadOnlyList<CiJob> jobs, string previewBranch)
     {
         var env = new YamlMapping();
-        if (job.DeploysTo is { } environment)
+        if (jobs[0].DeploysTo is { } environment)
         {
             env.Add(GitHubSteps.EnvironmentVariable, environment.Name);
             if (environment.Environment.IsPreview) env.Add("SLIPWAY_PREVIEW_BRANCH", previewBranch);
         }
-        foreach (var (name, value) in job.Variables) env.Add(name, value);
-        foreach (var input in job.Inputs)
+        foreach (var (name, value) in jobs.SelectMany(j => j.Variables).DistinctBy(v => v.Key)) env.Add(name, value);
+        foreach (var input in jobs.SelectMany(j => j.Inputs).DistinctBy(i => i.Variable))
             env.Add(input.Variable, $"${{{{ {(input.IsSecret ? "secrets" : "vars")}.{input.Source} }}}}");
         return env.IsEmpty ? null : env;
     }
 
     private static YamlMapping Concurrency(string group) => new YamlMapping().Add("group", group).Add("cancel-in-progress", YamlScalar.False);
 
-    private static IReadOnlyList<string>? GateNote(CiJob job) => job.DeploysTo is { Environment.Protections.ManualGate: true } environment
-        ? [$"{environment.Name} is gated: protect the GitHub environment '{environment.Name}' with required reviewers."]
-        : null;
+    private static IReadOnlyList<string>? GateNote(GitHubJobGroups.Group group) =>
+        group.First.DeploysTo is { Environment.Protections.ManualGate: true } environment
+            ? [$"{environment.Name} is gated: protect the GitHub environment '{environment.Name}' with required reviewers.",
+               .. group.Jobs.Count > 1
+                   ? [$"One approval releases it: this job runs {string.Join(", then ", group.Jobs.Select(j => j.Id))}."]
+                   : Array.Empty<string>()]
+            : null;
 }

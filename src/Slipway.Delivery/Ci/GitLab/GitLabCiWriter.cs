@@ -5,30 +5,44 @@ namespace Slipway.Delivery.Ci.GitLab;
 
 /// <summary>
 /// Writes <c>.gitlab-ci.yml</c>: workflow rules map the ref to an environment (SLIPWAY_ENV) and drop duplicate and
-/// <c>[skip ci]</c> pipelines; each job runs its targets on a shell runner with the NuGet cache and passes artifacts on.
+/// <c>[skip ci]</c> pipelines; each job runs its targets in the SDK image (or on the self-hosted runner it names) with
+/// the NuGet cache, reaches docker through the docker:dind service when it uses docker, and passes artifacts on.
 /// </summary>
 public static class GitLabCiWriter
 {
     public static string Write(CiPipeline pipeline, GitLabSettings settings, IReadOnlyList<string> header)
     {
         var document = new YamlMapping()
-            .Add("workflow", new YamlMapping().Add("rules", WorkflowRules(pipeline)), comments: Inputs(pipeline))
+            .Add("workflow", new YamlMapping().Add("rules", WorkflowRules(pipeline)),
+                comments: Inputs(pipeline, settings))
             .Add("stages", YamlSequence.Of(pipeline.Stages), blankLineBefore: true)
             .Add("variables", new YamlMapping()
                 .Add("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
                 .Add("DOTNET_NOLOGO", "1")
                 .Add("NUGET_PACKAGES", "$CI_PROJECT_DIR/.nuget/packages"), blankLineBefore: true)
-            .Add("default", Defaults(settings), blankLineBefore: true);
+            .Add("default", Defaults(settings, pipeline), blankLineBefore: true);
         foreach (var job in pipeline.Jobs)
-            document.Add(job.Id, Job(job, pipeline), blankLineBefore: true);
+            document.Add(job.Id, Job(job, pipeline, settings), blankLineBefore: true);
         return YamlEmitter.Emit(document, header);
     }
 
-    private static List<string> Inputs(CiPipeline pipeline) => pipeline.Inputs.Count == 0 ? [] :
+    private static List<string> Inputs(CiPipeline pipeline, GitLabSettings settings) =>
+        pipeline.Inputs.Count == 0 ? [] :
     [
-        "CI/CD variables the jobs read (define them in the project's settings; mask and protect the secrets):",
-        .. pipeline.Inputs.Select(i => $"  {i.Variable}{(i.IsSecret ? ": secret" : "")}"),
+        "CI/CD variables the jobs read (define them in the project's settings; mask and protect the secrets;",
+        "kubeconfigs as File variables). A default applies unless a project variable of that name is set:",
+        .. pipeline.Inputs.Select(i => $"  {i.Variable}{Describe(i, settings)}"),
     ];
+
+    private static string Describe(CiInput input, GitLabSettings settings)
+    {
+        var kind = input.IsSecret ? ": secret" : "";
+        return DefaultOf(input, settings) is { } value ? $"{kind} (default {value})" : kind;
+    }
+
+    /// <summary>The default the settings give the parameter behind this input, if any.</summary>
+    private static string? DefaultOf(CiInput input, GitLabSettings settings) =>
+        settings.Defaults.FirstOrDefault(d => CiBuildFacts.VariableOf(d.Key) == input.Variable).Value;
 
     private static YamlSequence WorkflowRules(CiPipeline pipeline)
     {
@@ -47,25 +61,31 @@ public static class GitLabCiWriter
     private static YamlMapping SetEnvironment(string condition, CiEnvironment environment) =>
         new YamlMapping().Add("if", condition).Add("variables", new YamlMapping().Add(GitLabConditions.EnvironmentVariable, environment.Name));
 
-    private static YamlMapping Defaults(GitLabSettings settings) => new YamlMapping()
+    private static YamlMapping Defaults(GitLabSettings settings, CiPipeline pipeline) => new YamlMapping()
+        .Add("image", settings.Image ?? (pipeline.SdkVersion is { } sdk ? GitLabSettings.SdkImage(sdk)
+            : throw new Engine.BuildDefinitionException(
+                "global.json pins no .NET SDK version, so the GitLab jobs' image is unknown: pin one there, or name " +
+                "an image with .GitLab(g => g.JobImage(…)).")))
         .Add("tags", settings.RunnerTags.Count > 0 ? YamlSequence.Of(settings.RunnerTags, flow: true) : null)
         .Add("interruptible", YamlScalar.True)
         .Add("cache", new YamlMapping()
             .Add("key", "nuget")
             .Add("paths", YamlSequence.Of([".nuget/packages/"])));
 
-    private static YamlMapping Job(CiJob job, CiPipeline pipeline)
+    private static YamlMapping Job(CiJob job, CiPipeline pipeline, GitLabSettings settings)
     {
         var runsEverywhere = job.Environments.Count == pipeline.Environments.Count;
         var mapping = new YamlMapping()
             .Add("stage", job.Stage)
+            .Add("tags", job.RunnerLabels.Count > 0 ? YamlSequence.Of(job.RunnerLabels, flow: true) : null)
+            .Add("services", job.UsesDocker ? DockerService(settings) : null)
             .Add("needs", Needs(job))
             .Add("rules", new YamlSequence([Rule(job, runsEverywhere)]))
             .Add("allow_failure", job.IsStop ? YamlScalar.True : null)
             .Add("interruptible", job.DeploysTo != null ? YamlScalar.False : null)
             .Add("resource_group", job.DeploysTo != null ? "deploy-" + EnvironmentSlug(job.DeploysTo) : null)
             .Add("environment", job.DeploysTo != null ? Environment(job) : null)
-            .Add("variables", Variables(job))
+            .Add("variables", Variables(job, settings))
             .Add("script", YamlSequence.Of([job.Command]));
         if (!job.IsStop)
             mapping.Add("artifacts", new YamlMapping()
@@ -94,12 +114,25 @@ public static class GitLabCiWriter
             .Add("on_stop", job.StopJobId);
     }
 
-    private static YamlMapping? Variables(CiJob job)
+    /// <summary>docker:dind under the alias <c>docker</c>, serving TLS with certificates it shares with the job.</summary>
+    private static YamlSequence DockerService(GitLabSettings settings) =>
+        new([new YamlMapping().Add("name", settings.DockerService).Add("alias", "docker")]);
+
+    private static YamlMapping? Variables(CiJob job, GitLabSettings settings)
     {
         // SLIPWAY_ENV comes from the workflow rules: a job variable of that name would also change what its rules see.
         var variables = new YamlMapping();
         if (job.DeploysTo is { Environment.IsPreview: true }) variables.Add("SLIPWAY_PREVIEW_BRANCH", "$CI_COMMIT_REF_NAME");
         foreach (var (name, value) in job.Variables) variables.Add(name, value);
+        // Job variables rank below project variables: a project variable of the same name replaces these defaults.
+        foreach (var input in job.Inputs)
+            if (DefaultOf(input, settings) is { } value) variables.Add(input.Variable, value);
+        if (job.UsesDocker)
+            variables
+                .Add("DOCKER_HOST", GitLabSettings.DockerHost)
+                .Add("DOCKER_TLS_CERTDIR", GitLabSettings.DockerCertificates)
+                .Add("DOCKER_TLS_VERIFY", "1")
+                .Add("DOCKER_CERT_PATH", GitLabSettings.DockerCertificates + "/client");
         return variables.IsEmpty ? null : variables;
     }
 

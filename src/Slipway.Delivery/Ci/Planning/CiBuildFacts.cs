@@ -1,25 +1,34 @@
 using System.Reflection;
 using Slipway.Delivery.Deploy;
+using Slipway.Delivery.Dotnet;
 using Slipway.Delivery.Environments;
 using Slipway.Delivery.Secrets;
 using Slipway.Engine;
 
 namespace Slipway.Delivery.Ci.Planning;
 
-/// <summary>What generation reads from a build: its target graph, environments, parameters and the secrets its pods need.</summary>
+/// <summary>
+/// What generation reads from a build: its target graph, environments, parameters, the secrets its pods need and the
+/// .NET SDK version global.json pins (null when the repository has none).
+/// </summary>
 public sealed record CiBuildFacts(
     TargetGraph Graph,
     IReadOnlyList<DeploymentEnvironment> Environments,
     IReadOnlyList<CiBuildFacts.Parameter> Parameters,
-    IReadOnlyList<string> AppSecretVariables)
+    IReadOnlyList<string> AppSecretVariables,
+    string? SdkVersion = null)
 {
-    public static CiBuildFacts Of(object build) => new(
+    /// <summary>The facts of a build; global.json is read under <paramref name="root"/> (default: its root directory).</summary>
+    public static CiBuildFacts Of(object build, AbsolutePath? root = null) => new(
         TargetGraph.Of(build),
         build is IHazEnvironments environments ? environments.Environments : [],
         ParametersOf(build.GetType()),
         build is IHazDeploy deploy
             ? deploy.AppSecrets.SelectMany(s => s.Keys.Select(k => EnvironmentSecretSource.VariableName(s.Name, k))).ToList()
-            : []);
+            : [],
+        (root ?? (build as ISlipwayBuild)?.RootDirectory) is { } directory
+            ? GlobalJson.SdkVersion(directory / "global.json")
+            : null);
 
     /// <summary>The parameter of that name (any spelling) that a job can set through its variable, or an error saying why not.</summary>
     public Parameter ParameterNamed(string name)
@@ -32,6 +41,10 @@ public sealed record CiBuildFacts(
             : throw new BuildDefinitionException($"The CI declaration passes parameter '{parameter.Name}' to a job, but it answers to no environment variable " +
                                                   "(only the command line and parameters files): pass it another way, or let the environment's settings give it.");
     }
+
+    /// <summary>The variable a job sets for a parameter of this name: <c>SLIPWAY_&lt;NAME&gt;</c>.</summary>
+    public static string VariableOf(string parameterName) =>
+        ParameterNames.EnvironmentPrefix + ParameterNames.Screaming(parameterName);
 
     /// <summary>[Parameter] members of the build class and its interfaces, as the engine finds them.</summary>
     private static IReadOnlyList<Parameter> ParametersOf(Type type)
@@ -53,7 +66,7 @@ public sealed record CiBuildFacts(
     public sealed record Parameter(string Name, bool IsSecret, ParameterVariables Variables = ParameterVariables.Any)
     {
         /// <summary>The variable a job sets for it: <c>SLIPWAY_&lt;NAME&gt;</c>.</summary>
-        public string Variable => ParameterNames.EnvironmentPrefix + ParameterNames.Screaming(Name);
+        public string Variable => VariableOf(Name);
         /// <summary>The CI variable or secret holding its value: <c>&lt;NAME&gt;</c>.</summary>
         public string Source => ParameterNames.Screaming(Name);
     }

@@ -25,6 +25,9 @@ public sealed record CiJob
     public required IReadOnlyList<KeyValuePair<string, string>> Variables { get; init; }
     public required IReadOnlyList<CiInput> Inputs { get; init; }
     public bool PushesCommits { get; init; }
+    public bool UsesDocker { get; init; }
+    /// <summary>Labels of the self-hosted runner the job needs; empty: any runner.</summary>
+    public IReadOnlyList<string> RunnerLabels { get; init; } = [];
 
     /// <summary>The command the job runs: <c>./build.sh Targets --skip Skips --no-logo</c>.</summary>
     public string Command => "./build.sh " + string.Join(' ', Targets) + (Skips.Count > 0 ? " --skip " + string.Join(' ', Skips) : "") + " --no-logo";

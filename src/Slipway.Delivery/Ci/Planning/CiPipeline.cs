@@ -5,7 +5,8 @@ public sealed record CiPipeline(
     IReadOnlyList<CiEnvironment> Environments,
     IReadOnlyList<string> Stages,
     IReadOnlyList<CiJob> Jobs,
-    IReadOnlyList<CiInput> Inputs)
+    IReadOnlyList<CiInput> Inputs,
+    string? SdkVersion = null)
 {
     public IEnumerable<CiJob> StopJobs => Jobs.Where(j => j.IsStop);
     public IEnumerable<CiJob> RunJobs => Jobs.Where(j => !j.IsStop);

@@ -24,7 +24,8 @@ public static class CiPipelinePlanner
 
         var planned = jobs.All.Select(job => Build(job, jobs, facts)).ToList();
         var inputs = planned.SelectMany(j => j.Inputs).DistinctBy(i => i.Variable).ToList();
-        return new CiPipeline(environments, jobs.All.Select(j => j.Stage).Distinct().ToList(), planned, inputs);
+        return new CiPipeline(environments, jobs.All.Select(j => j.Stage).Distinct().ToList(), planned, inputs,
+            facts.SdkVersion);
     }
 
     private static IReadOnlyList<CiEnvironment> CiEnvironments(CiDeclaration declaration, CiBuildFacts facts)
@@ -97,6 +98,8 @@ public static class CiPipelinePlanner
             Variables = job.Declaration.Parameters.Select(p => new KeyValuePair<string, string>(facts.ParameterNamed(p.Key).Variable, p.Value)).ToList(),
             Inputs = inputs.DistinctBy(i => i.Variable).ToList(),
             PushesCommits = job.Declaration.PushesCommits,
+            UsesDocker = job.Declaration.UsesDocker,
+            RunnerLabels = job.Declaration.RunnerLabels,
         };
     }
 
