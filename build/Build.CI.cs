@@ -13,7 +13,9 @@ partial class Build : IGenerateCi
     static readonly string[] RegistryInputs =
         [nameof(IHazImageRegistry.Registry), nameof(IHazImageRegistry.RegistryUsername), nameof(IHazImageRegistry.RegistryPassword)];
 
-    /// <summary>The label of the self-hosted runner (Debian 12, jobs run as root) the local stack's tests need.</summary>
+    /// <summary>
+    /// The label of the self-hosted runner (Debian 12, jobs run as root) the local stack's tests need.
+    /// </summary>
     const string StackRunner = "slipway-stack";
 
     /// <summary>

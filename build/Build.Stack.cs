@@ -25,13 +25,17 @@ partial class Build
         .DependentFor<IDeployBase>(x => x.DeployBase)
         .DependentFor<IPreviews>(x => x.DestroyPreview, x => x.ListPreviews);
 
-    /// <summary>The test categories that need the local stack (root on Debian 12) or the CI clients (Node.js).</summary>
+    /// <summary>
+    /// The test categories that need the local stack (root on Debian 12) or the CI clients (Node.js).
+    /// </summary>
     public const string StackTestFilter = "Category=LocalStack|Category=RealClients";
 
     /// <summary>The tests a standard CI runner can run: no local stack, no Node.js.</summary>
     public const string AnyRunnerTestFilter = "Category!=LocalStack&Category!=RealClients";
 
-    /// <summary>CI runs these on a runner that can hold the stack; `Test` with the other filter runs the rest anywhere.</summary>
+    /// <summary>
+    /// CI runs these on a runner that can hold the stack; `Test` with the other filter runs the rest anywhere.
+    /// </summary>
     Target StackTests => _ => _
         .Description("Run the tests that need the local stack or the CI clients (on a Debian 12 runner, as root)")
         .DependsOn<ICompile>(x => x.Compile)
@@ -39,7 +43,8 @@ partial class Build
         .Executes(ct =>
         {
             var filter = ((ITest)this).TestFilter;
-            return ((ITest)this).RunTestsAsync(filter == null ? StackTestFilter : $"({filter})&({StackTestFilter})", ct);
+            var combined = filter == null ? StackTestFilter : $"({filter})&({StackTestFilter})";
+            return ((ITest)this).RunTestsAsync(combined, ct);
         });
 
     bool IStack.NeedsLocalStack =>

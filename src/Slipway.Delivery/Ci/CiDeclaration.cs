@@ -15,7 +15,9 @@ public sealed class CiDeclaration
 
     private readonly List<GitHubSettings> _gitHubWorkflows = [];
 
-    /// <summary>Writes <c>.gitlab-ci.yml</c> for docker-executor runners; <paramref name="configure"/> sets the image, tags …</summary>
+    /// <summary>
+    /// Writes <c>.gitlab-ci.yml</c> for docker-executor runners; <paramref name="configure"/> sets the image, tags …
+    /// </summary>
     public CiDeclaration GitLab(Action<GitLabSettings>? configure = null)
     {
         GitLabCi = new GitLabSettings();

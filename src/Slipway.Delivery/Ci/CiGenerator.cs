@@ -15,14 +15,17 @@ public static class CiGenerator
         "Change the build, then run ./build.sh GenerateCi; ./build.sh GenerateCi --check fails while this file is stale.",
     ];
 
-    /// <summary>The CI files, and the README (<paramref name="readme"/>: its text now) with the CI jobs section.</summary>
+    /// <summary>
+    /// The CI files, and the README (<paramref name="readme"/>: its text now) with the CI jobs section.
+    /// </summary>
     public static GeneratedFiles Generate(CiDeclaration declaration, CiBuildFacts facts, string? readme = null)
     {
         var pipeline = CiPipelinePlanner.Plan(declaration, facts);
         var files = new Dictionary<string, string>();
         if (declaration.GitLabCi is { } gitLab)
             files[GitLabSettings.FileName] = GitLabCiWriter.Write(pipeline, gitLab, Header);
-        if (declaration.GitHubWorkflows.Count > 0 && GitHubWorkflowWriter.WriteActionlintConfig(pipeline, Header) is { } lint)
+        if (declaration.GitHubWorkflows.Count > 0 &&
+            GitHubWorkflowWriter.WriteActionlintConfig(pipeline, Header) is { } lint)
             files[GitHubSettings.ActionlintFileName] = lint;
         foreach (var workflow in declaration.GitHubWorkflows)
         {

@@ -32,9 +32,13 @@ public sealed class CiJobDeclaration(string id, IReadOnlyList<string> targets)
     public bool IsOptional { get; private set; }
     /// <summary>The job pushes commits to this repository (GitHub: <c>contents: write</c>).</summary>
     public bool PushesCommits { get; private set; }
-    /// <summary>The job talks to a docker engine (GitLab: the docker:dind service over TLS; GitHub: the runner's).</summary>
+    /// <summary>
+    /// The job talks to a docker engine (GitLab: the docker:dind service over TLS; GitHub: the runner's).
+    /// </summary>
     public bool UsesDocker { get; private set; }
-    /// <summary>Labels of the self-hosted runner the job needs (GitLab tags, GitHub <c>runs-on</c>); empty: any runner.</summary>
+    /// <summary>
+    /// Labels of the self-hosted runner the job needs (GitLab tags, GitHub <c>runs-on</c>); empty: any runner.
+    /// </summary>
     public IReadOnlyList<string> RunnerLabels => _runnerLabels;
 
     private readonly List<string> _runnerLabels = [];
@@ -59,10 +63,13 @@ public sealed class CiJobDeclaration(string id, IReadOnlyList<string> targets)
     public CiJobDeclaration PushingCommits() { PushesCommits = true; return this; }
     public CiJobDeclaration UsingDocker() { UsesDocker = true; return this; }
 
-    /// <summary>Runs on a self-hosted runner carrying these labels, e.g. a Debian 12 machine where it may be root.</summary>
+    /// <summary>
+    /// Runs on a self-hosted runner carrying these labels, e.g. a Debian 12 machine where it may be root.
+    /// </summary>
     public CiJobDeclaration OnRunner(params string[] labels)
     {
-        if (labels.Length == 0) throw new ArgumentException($"Job '{Id}': OnRunner needs at least one label.", nameof(labels));
+        if (labels.Length == 0)
+            throw new ArgumentException($"Job '{Id}': OnRunner needs at least one label.", nameof(labels));
         _runnerLabels.AddRange(labels);
         return this;
     }

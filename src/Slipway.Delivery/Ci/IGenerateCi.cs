@@ -14,12 +14,13 @@ public interface IGenerateCi : ISlipwayBuild
     bool Check => TryGetValue<bool?>(() => Check) ?? false;
 
     Target GenerateCi => _ => _
-        .Description("Write .gitlab-ci.yml, .github/workflows/*.yml and the README's CI jobs table from the target graph " +
-                     "(--check: fail when they are stale)")
+        .Description("Write .gitlab-ci.yml, .github/workflows/*.yml and the README's CI jobs section from the " +
+                     "target graph (--check: fail when they are stale)")
         .Executes(() =>
         {
             var readme = RootDirectory / CiJobsPage.FileName;
-            var files = CiGenerator.Generate(Ci, CiBuildFacts.Of(this), readme.FileExists ? File.ReadAllText(readme) : null);
+            var files = CiGenerator.Generate(Ci, CiBuildFacts.Of(this),
+                readme.FileExists ? File.ReadAllText(readme) : null);
             if (Check)
             {
                 var differences = files.Differences(RootDirectory);

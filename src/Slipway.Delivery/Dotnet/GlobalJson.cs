@@ -14,13 +14,15 @@ public static class GlobalJson
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file),
                 new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return document.RootElement.TryGetProperty("sdk", out var sdk) && sdk.TryGetProperty("version", out var version)
+            return document.RootElement.TryGetProperty("sdk", out var sdk) &&
+                   sdk.TryGetProperty("version", out var version)
                 ? version.GetString()
                 : null;
         }
         catch (JsonException e)
         {
-            throw new BuildDefinitionException($"{file} is not valid JSON ({e.Message}): fix it, the SDK version comes from it.");
+            throw new BuildDefinitionException(
+                $"{file} is not valid JSON ({e.Message}): fix it, the SDK version comes from it.");
         }
     }
 }

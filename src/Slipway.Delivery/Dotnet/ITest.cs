@@ -21,8 +21,9 @@ public interface ITest : ICompile
         .Executes(ct => RunTestsAsync(TestFilter, ct));
 
     /// <summary>
-    /// Runs the tests matching <paramref name="filter"/> (all when null): first those that may run in parallel, then the
-    /// <see cref="RunAloneCategory"/> ones; writes the totals to test-results/summary.txt and fails when any test did.
+    /// Runs the tests matching <paramref name="filter"/> (all when null): first those that may run in parallel,
+    /// then the <see cref="RunAloneCategory"/> ones; writes the totals to test-results/summary.txt and fails when any
+    /// test did.
     /// </summary>
     async Task RunTestsAsync(string? filter, CancellationToken ct)
     {
@@ -39,7 +40,8 @@ public interface ITest : ICompile
             };
             try
             {
-                await ProcessRunner.RunAsync("dotnet", arguments, new ProcessOptions { WorkingDirectory = RootDirectory }, ct);
+                await ProcessRunner.RunAsync("dotnet", arguments,
+                    new ProcessOptions { WorkingDirectory = RootDirectory }, ct);
             }
             catch (ProcessException e)
             {

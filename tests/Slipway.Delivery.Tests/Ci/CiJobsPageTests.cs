@@ -21,7 +21,8 @@ public sealed class CiJobsPageTests
         foreach (var job in pipeline.Jobs) Section.Should().Contain($"- **`{job.Id}`**: `{job.Command}`\n");
         foreach (var input in pipeline.Inputs) Section.Should().Contain($"`{input.Variable}`");
         // Every setting the GitLab file names is on the page, but those the file sets itself from the ref.
-        var named = System.Text.RegularExpressions.Regex.Matches(gitLab, @"\b(SLIPWAY_[A-Z_]+|KUBECONFIG_[A-Z_]+|TARGET_REPO\w*)")
+        var named = System.Text.RegularExpressions.Regex
+            .Matches(gitLab, @"\b(SLIPWAY_[A-Z_]+|KUBECONFIG_[A-Z_]+|TARGET_REPO\w*)")
             .Select(m => m.Groups[1].Value).Except(["SLIPWAY_ENV", "SLIPWAY_PREVIEW_BRANCH"]).Distinct().ToList();
         named.Should().Contain(["KUBECONFIG_RECETTE", "SLIPWAY_REGISTRY_PASSWORD", "TARGET_REPO_PASSWORD"]);
         foreach (var name in named) Section.Should().Contain($"`{name}`");
@@ -36,7 +37,8 @@ public sealed class CiJobsPageTests
 
         var written = CiJobsPage.Into(readme, RepositoryBuild.Pipeline(), RepositoryBuild.Create().Ci);
 
-        written.Should().StartWith("# Project\n\nIntro.\n\n" + CiJobsPage.Begin + "\n").And.EndWith(CiJobsPage.End + "\n\n## After\nText.\n");
+        written.Should().StartWith("# Project\n\nIntro.\n\n" + CiJobsPage.Begin + "\n")
+            .And.EndWith(CiJobsPage.End + "\n\n## After\nText.\n");
         written.Should().NotContain("old table").And.Contain("- **`compile`**: ");
         CiJobsPage.Into("# Other\n", RepositoryBuild.Pipeline(), RepositoryBuild.Create().Ci).Should()
             .StartWith("# Other\n\n" + CiJobsPage.Begin, "a README without the section gets it appended");

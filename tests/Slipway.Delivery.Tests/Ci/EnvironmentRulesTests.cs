@@ -208,7 +208,8 @@ public sealed class EnvironmentRulesTests
     {
         var files = RepositoryBuild.Files(new CustomRunnersBuild());
 
-        files[".gitlab-ci.yml"].Should().Contain("default:\n  image: registry.example.com/sdk:10.0.100-custom\n  tags: [docker, linux]\n")
+        files[".gitlab-ci.yml"].Should()
+            .Contain("default:\n  image: registry.example.com/sdk:10.0.100-custom\n  tags: [docker, linux]\n")
             .And.Contain("- name: docker:28.0.0-dind\n")
             .And.Contain("SLIPWAY_REGISTRY: $HARBOR_PROJECT");
     }

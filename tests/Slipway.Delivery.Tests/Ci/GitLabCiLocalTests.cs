@@ -23,7 +23,8 @@ public sealed class GitLabCiLocalTests(ITestOutputHelper output) : IDisposable
     {
         var repository = Throwaway("ci/local-check");
 
-        Jobs(repository, "--variable", "CI_COMMIT_BRANCH=ci/local-check").Should().Equal(["compile on_success", "test on_success"]);
+        Jobs(repository, "--variable", "CI_COMMIT_BRANCH=ci/local-check").Should()
+            .Equal(["compile on_success", "test on_success"]);
 
         Jobs(repository, "--variable", "CI_COMMIT_BRANCH=recette").Should()
             .StartWith(["compile on_success", "test on_success", "stack-test on_success", "images on_success"])
@@ -55,7 +56,8 @@ public sealed class GitLabCiLocalTests(ITestOutputHelper output) : IDisposable
             .BeLessThan(Regex.Match(log, @"\btest +starting").Index, "test needs compile");
         log.Should().MatchRegex(@"\btest +imported artifacts");
         // Test runs with --no-build: it could only pass with the build outputs compile handed over as artifacts.
-        File.ReadAllText(Path.Combine(repository, ".gitlab-ci-local", "artifacts", "test", "artifacts", "test-results", "summary.txt"))
+        File.ReadAllText(Path.Combine(repository, ".gitlab-ci-local", "artifacts", "test", "artifacts", "test-results",
+                "summary.txt"))
             .Should().MatchRegex(@"\d+ passed, 0 failed");
     }
 
@@ -79,7 +81,7 @@ public sealed class GitLabCiLocalTests(ITestOutputHelper output) : IDisposable
         var result = CiClientScripts.Run("gitlab-ci-local.sh", [repository, "--shell-isolation", "--no-artifacts-to-source",
             "--force-shell-executor",
             "--variable", $"CI_COMMIT_BRANCH={branch}",
-            // A project variable narrows the test job's filter (as a person would in the UI): the job stays as generated.
+            // A project variable narrows the test job's filter (as one could in the UI); the job stays as generated.
             "--variable", "SLIPWAY_TEST_FILTER=FullyQualifiedName~Slipway.Engine.Tests.GraphTests",
             // Jobs restore from the machine's package folder instead of filling an empty one per job copy.
             "--variable", $"NUGET_PACKAGES={Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages")}"], RunTimeout);

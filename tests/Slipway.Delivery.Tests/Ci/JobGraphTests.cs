@@ -46,7 +46,8 @@ public sealed class JobGraphTests
             "compile", "test", "stack-test", "images", "bump-values", "retag-prod",
             "deploy-dev", "deploy-recette", "deploy-prod", "deploy-preview", "stop-preview");
         _pipeline.Jobs.Where(j => j.Id.StartsWith("deploy-")).Should().OnlyContain(j => j.DeploysTo != null && j.Environments.Count == 1);
-        _pipeline.Stages.Should().Equal("compile", "test", "stack-test", "images", "bump-values", "retag", "deploy", "stop");
+        _pipeline.Stages.Should()
+            .Equal("compile", "test", "stack-test", "images", "bump-values", "retag", "deploy", "stop");
     }
 
     [Fact]

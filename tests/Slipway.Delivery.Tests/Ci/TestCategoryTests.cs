@@ -19,11 +19,13 @@ public sealed class TestCategoryTests
 
         users.Should().HaveCountGreaterThan(20, "the integration tests use the stack");
         users.Where(t => !HasCategory(t, "LocalStack")).Select(t => t.Name).Should().BeEmpty();
-        Slipway.Build.Build.AnyRunnerTestFilter.Should().Contain("Category!=LocalStack", "the standard runner's job leaves them out");
+        Slipway.Build.Build.AnyRunnerTestFilter.Should()
+            .Contain("Category!=LocalStack", "the standard runner's job leaves them out");
     }
 
     private static bool HasTests(Type type) =>
-        type.GetMethods().Any(m => m.CustomAttributes.Any(a => typeof(FactAttribute).IsAssignableFrom(a.AttributeType)));
+        type.GetMethods().Any(m =>
+            m.CustomAttributes.Any(a => typeof(FactAttribute).IsAssignableFrom(a.AttributeType)));
 
     private static bool UsesTheStack(Type type) =>
         CollectionName(type) == LocalStackCollection.Name
@@ -34,5 +36,6 @@ public sealed class TestCategoryTests
 
     private static bool HasCategory(Type type, string category) => type.CustomAttributes
         .Where(a => a.AttributeType == typeof(TraitAttribute))
-        .Any(a => (string?)a.ConstructorArguments[0].Value == "Category" && (string?)a.ConstructorArguments[1].Value == category);
+        .Any(a => (string?)a.ConstructorArguments[0].Value == "Category" &&
+                  (string?)a.ConstructorArguments[1].Value == category);
 }

@@ -56,7 +56,8 @@ public sealed class YamlTests
         ((YamlScalarNode)((YamlMappingNode)gitLab["stop-preview"])["allow_failure"]).Style.Should().Be(YamlDotNet.Core.ScalarStyle.Plain);
 
         var gitHub = Load(files[".github/workflows/delivery.yml"]);
-        ((YamlMappingNode)gitHub["jobs"]).Children.Keys.Cast<YamlScalarNode>().Select(k => k.Value).Should().Contain(["compile", "stack-test", "deploy-prod"]);
+        ((YamlMappingNode)gitHub["jobs"]).Children.Keys.Cast<YamlScalarNode>().Select(k => k.Value).Should()
+            .Contain(["compile", "stack-test", "deploy-prod"]);
         var upload = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)gitHub["jobs"])["compile"])["steps"]).Last();
         ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)upload)["with"])["path"]).Value.Should()
             .Be("global.json\nartifacts/\nsrc/**/bin/\nsrc/**/obj/\ntests/**/bin/\ntests/**/obj/\n");

@@ -86,7 +86,9 @@ public static class GitHubWorkflowWriter
             .Add("needs", needs.Count > 0 ? YamlSequence.Of(needs, flow: true) : null)
             .Add("if", Condition(job, pipeline))
             .Add("runs-on", RunsOn(job, settings))
-            .Add("permissions", group.Jobs.Any(j => j.PushesCommits) ? new YamlMapping().Add("contents", "write") : null)
+            .Add("permissions", group.Jobs.Any(j => j.PushesCommits)
+                ? new YamlMapping().Add("contents", "write")
+                : null)
             .Add("environment", environment == null ? null : new YamlMapping()
                 .Add("name", environment.Environment.IsPreview ? $"{environment.Name}/${{{{ github.ref_name }}}}" : environment.Name)
                 .Add("url", environment.Environment.Url))
@@ -129,9 +131,11 @@ public static class GitHubWorkflowWriter
 
     private static IReadOnlyList<string>? GateNote(GitHubJobGroups.Group group) =>
         group.First.DeploysTo is { Environment.Protections.ManualGate: true } environment
-            ? [$"{environment.Name} is gated: protect the GitHub environment '{environment.Name}' with required reviewers.",
+            ? [$"{environment.Name} is gated: protect the GitHub environment '{environment.Name}' with required " +
+               "reviewers.",
                .. group.Jobs.Count > 1
-                   ? [$"One approval releases it: this job runs {string.Join(", then ", group.Jobs.Select(j => j.Id))}."]
+                   ? [$"One approval releases it: this job runs {string.Join(", then ", group.Jobs.Select(j => j.Id))}" +
+                      "."]
                    : Array.Empty<string>()]
             : null;
 }

@@ -114,7 +114,9 @@ public static class GitLabCiWriter
             .Add("on_stop", job.StopJobId);
     }
 
-    /// <summary>docker:dind under the alias <c>docker</c>, serving TLS with certificates it shares with the job.</summary>
+    /// <summary>
+    /// docker:dind under the alias <c>docker</c>, serving TLS with certificates it shares with the job.
+    /// </summary>
     private static YamlSequence DockerService(GitLabSettings settings) =>
         new([new YamlMapping().Add("name", settings.DockerService).Add("alias", "docker")]);
 

@@ -10,7 +10,9 @@ namespace Slipway.Delivery.Ci;
 public sealed class GitLabSettings
 {
     public const string FileName = ".gitlab-ci.yml";
-    /// <summary>docker:dind serves TLS on 2376 under its service alias; the client certificates land in this folder.</summary>
+    /// <summary>
+    /// docker:dind serves TLS on 2376 under its service alias; the client certificates land in this folder.
+    /// </summary>
     public const string DockerHost = "tcp://docker:2376";
     public const string DockerCertificates = "/certs";
 
@@ -26,16 +28,22 @@ public sealed class GitLabSettings
     public IReadOnlyList<string> RunnerTags => _runnerTags;
     /// <summary>The image jobs run in; null: the .NET SDK image of the version global.json pins.</summary>
     public string? Image { get; private set; }
-    /// <summary>The docker-in-docker service image of jobs that use docker (pinned: a floating tag changes under you).</summary>
+    /// <summary>
+    /// The docker-in-docker service image of jobs that use docker (pinned: a floating tag changes under you).
+    /// </summary>
     public string DockerService { get; private set; } = "docker:27.5.1-dind";
-    /// <summary>Parameter name → the value its job variable takes unless a project variable of that name is set.</summary>
+    /// <summary>
+    /// Parameter name → the value its job variable takes unless a project variable of that name is set.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Defaults => _defaults;
 
     public GitLabSettings Tags(params string[] tags) { _runnerTags.AddRange(tags); return this; }
     public GitLabSettings JobImage(string image) { Image = image; return this; }
     public GitLabSettings DockerInDocker(string serviceImage) { DockerService = serviceImage; return this; }
 
-    /// <summary>The value a parameter's variable defaults to in every job reading it, e.g. a predefined variable.</summary>
+    /// <summary>
+    /// The value a parameter's variable defaults to in every job reading it, e.g. a predefined variable.
+    /// </summary>
     public GitLabSettings Default(string parameterName, string value) { _defaults[parameterName] = value; return this; }
 
     /// <summary>The SDK image of the .NET SDK version global.json pins, as Microsoft publishes it.</summary>

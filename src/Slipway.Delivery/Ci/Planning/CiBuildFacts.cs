@@ -18,7 +18,9 @@ public sealed record CiBuildFacts(
     IReadOnlyList<string> AppSecretVariables,
     string? SdkVersion = null)
 {
-    /// <summary>The facts of a build; global.json is read under <paramref name="root"/> (default: its root directory).</summary>
+    /// <summary>
+    /// The facts of a build; global.json is read under <paramref name="root"/> (default: its root directory).
+    /// </summary>
     public static CiBuildFacts Of(object build, AbsolutePath? root = null) => new(
         TargetGraph.Of(build),
         build is IHazEnvironments environments ? environments.Environments : [],
