@@ -35,7 +35,9 @@ partial class Build : IGenerateCi
                 .With(nameof(ITest.TestFilter), AnyRunnerTestFilter))
             .Job("stack-test", [nameof(StackTests)], job => job
                 .Except("local")
-                .OnRunner(StackRunner))
+                .OnRunner(StackRunner)
+                // The runner cleans the checkout before the next job: a stack left running would hold its ports.
+                .Finally(nameof(IStack.StackDown)))
             .Job("images", [nameof(IDockerBuild.DockerBuild), nameof(IPushImage.PushImage)], job => job
                 .Except("local")
                 .AfterJobs("test", "stack-test")

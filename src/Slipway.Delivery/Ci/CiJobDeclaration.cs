@@ -40,6 +40,10 @@ public sealed class CiJobDeclaration(string id, IReadOnlyList<string> targets)
     /// Labels of the self-hosted runner the job needs (GitLab tags, GitHub <c>runs-on</c>); empty: any runner.
     /// </summary>
     public IReadOnlyList<string> RunnerLabels => _runnerLabels;
+    /// <summary>Targets run after the job's own even when they failed (GitLab <c>after_script</c>), e.g. StackDown.</summary>
+    public IReadOnlyList<string> FinallyTargets => _finally;
+
+    private readonly List<string> _finally = [];
 
     private readonly List<string> _runnerLabels = [];
 
@@ -62,6 +66,7 @@ public sealed class CiJobDeclaration(string id, IReadOnlyList<string> targets)
     public CiJobDeclaration Optional() { IsOptional = true; return this; }
     public CiJobDeclaration PushingCommits() { PushesCommits = true; return this; }
     public CiJobDeclaration UsingDocker() { UsesDocker = true; return this; }
+    public CiJobDeclaration Finally(params string[] targets) { _finally.AddRange(targets); return this; }
 
     /// <summary>
     /// Runs on a self-hosted runner carrying these labels, e.g. a Debian 12 machine where it may be root.

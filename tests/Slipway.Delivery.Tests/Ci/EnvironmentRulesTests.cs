@@ -199,6 +199,18 @@ public sealed class EnvironmentRulesTests
               tags: [slipway-stack]
             """);
         GitLab.Should().Contain("SLIPWAY_TEST_FILTER: Category!=LocalStack&Category!=RealClients");
+        // The runner cleans the checkout before the next job, so the job stops the stack whatever its tests did.
+        GitLab.Should().Contain("""
+              script:
+                - ./build.sh StackTests --skip Compile --no-logo
+              after_script:
+                - ./build.sh StackDown --no-logo
+            """);
+        GitHub.Should().Contain("""
+                  - run: ./build.sh StackTests --skip Compile --no-logo
+                  - if: always()
+                    run: ./build.sh StackDown --no-logo
+            """);
         GitHub.Should().Contain("  stack-test:\n").And.Contain("    runs-on: [self-hosted, slipway-stack]\n");
         GitHub.Split("self-hosted").Length.Should().Be(2, "only stack-test needs the self-hosted runner");
     }

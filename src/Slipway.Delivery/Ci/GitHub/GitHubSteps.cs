@@ -19,6 +19,9 @@ public static class GitHubSteps
 
     public static YamlNode Run(string command) => new YamlMapping().Add("run", command);
 
+    /// <summary>A command run even when an earlier step failed.</summary>
+    public static YamlNode Always(string command) => new YamlMapping().Add("if", "always()").Add("run", command);
+
     /// <summary>The artifacts of a job this one needs, restored at the paths they were taken from.</summary>
     public static YamlNode Download(string jobId) => Uses("actions/download-artifact@v4", new YamlMapping()
         .Add("pattern", jobId)

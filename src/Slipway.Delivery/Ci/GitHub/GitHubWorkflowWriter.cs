@@ -81,6 +81,8 @@ public static class GitHubWorkflowWriter
         var steps = new List<YamlNode>(GitHubSteps.Setup());
         steps.AddRange(needs.Select(GitHubSteps.Download));
         steps.AddRange(group.Jobs.Select(j => GitHubSteps.Run(j.Command)));
+        steps.AddRange(group.Jobs.Where(j => j.FinallyCommand != null)
+            .Select(j => GitHubSteps.Always(j.FinallyCommand!)));
         steps.Add(GitHubSteps.Upload(group.Id, group.Jobs.SelectMany(j => j.ArtifactPaths).Distinct().ToList()));
         return new YamlMapping()
             .Add("needs", needs.Count > 0 ? YamlSequence.Of(needs, flow: true) : null)

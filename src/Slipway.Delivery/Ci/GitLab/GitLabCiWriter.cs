@@ -86,7 +86,8 @@ public static class GitLabCiWriter
             .Add("resource_group", job.DeploysTo != null ? "deploy-" + EnvironmentSlug(job.DeploysTo) : null)
             .Add("environment", job.DeploysTo != null ? Environment(job) : null)
             .Add("variables", Variables(job, settings))
-            .Add("script", YamlSequence.Of([job.Command]));
+            .Add("script", YamlSequence.Of([job.Command]))
+            .Add("after_script", job.FinallyCommand != null ? YamlSequence.Of([job.FinallyCommand]) : null);
         if (!job.IsStop)
             mapping.Add("artifacts", new YamlMapping()
                 .Add("when", "always")

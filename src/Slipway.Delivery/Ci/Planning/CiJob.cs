@@ -28,6 +28,8 @@ public sealed record CiJob
     public bool UsesDocker { get; init; }
     /// <summary>Labels of the self-hosted runner the job needs; empty: any runner.</summary>
     public IReadOnlyList<string> RunnerLabels { get; init; } = [];
+    /// <summary>What runs after the job's command whether or not it passed: <c>./build.sh Targets --no-logo</c>.</summary>
+    public string? FinallyCommand { get; init; }
 
     /// <summary>The command the job runs: <c>./build.sh Targets --skip Skips --no-logo</c>.</summary>
     public string Command => "./build.sh " + string.Join(' ', Targets) + (Skips.Count > 0 ? " --skip " + string.Join(' ', Skips) : "") + " --no-logo";

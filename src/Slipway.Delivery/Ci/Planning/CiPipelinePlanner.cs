@@ -52,7 +52,7 @@ public static class CiPipelinePlanner
     private static bool Resolvable(CiJobDeclaration job, TargetGraph graph)
     {
         if (job.IsOptional && job.Targets.All(t => !graph.Contains(t))) return false;
-        foreach (var name in job.Targets.Concat(job.Skips))
+        foreach (var name in job.Targets.Concat(job.Skips).Concat(job.FinallyTargets))
             if (!graph.Contains(name))
                 throw new BuildDefinitionException($"CI job '{job.Id}' names target '{name}', which the build does not have." +
                                                    Suggestions.DidYouMean(name, graph.Targets.Select(t => t.Name)));
@@ -100,6 +100,9 @@ public static class CiPipelinePlanner
             PushesCommits = job.Declaration.PushesCommits,
             UsesDocker = job.Declaration.UsesDocker,
             RunnerLabels = job.Declaration.RunnerLabels,
+            FinallyCommand = job.Declaration.FinallyTargets.Count == 0
+                ? null
+                : $"./build.sh {string.Join(' ', job.Declaration.FinallyTargets.Select(t => facts.Graph[t].Name))} --no-logo",
         };
     }
 
