@@ -85,8 +85,8 @@ public sealed class RecettePipelineTests(LocalStackFixture stack, ITestOutputHel
         result.ExitCode.Should().Be(0, "every job passes");
         foreach (var job in new[] { "compile", "test", "images", "bump-values", "deploy-recette" })
             log.Should().Contain($"PASS  {job}");
-        foreach (var secret in new[] { stack.Environment.TargetRegistryPassword, $"db-{_run}", $"app-{_run}", $"bus-{_run}" })
-            log.Should().NotContain(secret, "secrets are masked");
+        string[] secrets = [stack.Environment.TargetRegistryPassword, $"db-{_run}", $"app-{_run}", $"bus-{_run}"];
+        foreach (var secret in secrets) log.Should().NotContain(secret, "secrets are masked");
 
         // The images were pushed, tagged with the commit, to the authenticated registry the variables named.
         using var client = new RegistryClient(stack.Environment.TargetRegistry,
