@@ -41,11 +41,7 @@ partial class Build
         .DependsOn<ICompile>(x => x.Compile)
         .DependsOn<IStack>(x => x.StackUp)
         .Executes(ct =>
-        {
-            var filter = ((ITest)this).TestFilter;
-            var combined = filter == null ? StackTestFilter : $"({filter})&({StackTestFilter})";
-            return ((ITest)this).RunTestsAsync(combined, ct);
-        });
+            ((ITest)this).RunTestsAsync(ITest.Narrowed(((ITest)this).TestFilter, StackTestFilter), ct));
 
     bool IStack.NeedsLocalStack =>
         IsInvoked(nameof(ITest.Test)) || IsInvoked(nameof(StackTests)) || ((IHazImageRegistry)this).Registry == null

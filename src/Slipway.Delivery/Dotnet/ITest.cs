@@ -20,6 +20,10 @@ public interface ITest : ICompile
         .DependsOn<ICompile>(x => x.Compile)
         .Executes(ct => RunTestsAsync(TestFilter, ct));
 
+    /// <summary>A dotnet test filter: <paramref name="condition"/>, within <paramref name="filter"/> if given.</summary>
+    static string Narrowed(string? filter, string condition) =>
+        filter == null ? condition : $"({filter})&({condition})";
+
     /// <summary>
     /// Runs the tests matching <paramref name="filter"/> (all when null): first those that may run in parallel,
     /// then the <see cref="RunAloneCategory"/> ones; writes the totals to test-results/summary.txt and fails when any
@@ -28,9 +32,9 @@ public interface ITest : ICompile
     async Task RunTestsAsync(string? filter, CancellationToken ct)
     {
         TestResultsDirectory.CleanDirectory();
-        string Filter(string category) => filter == null ? category : $"({filter})&{category}";
         Exception? failure = null;
-        foreach (var phase in new[] { Filter($"Category!={RunAloneCategory}"), Filter($"Category={RunAloneCategory}") })
+        foreach (var phase in new[] { Narrowed(filter, $"Category!={RunAloneCategory}"),
+                     Narrowed(filter, $"Category={RunAloneCategory}") })
         {
             var arguments = new List<string>
             {

@@ -37,12 +37,8 @@ public static class GitLabCiWriter
     private static string Describe(CiInput input, GitLabSettings settings)
     {
         var kind = input.IsSecret ? ": secret" : "";
-        return DefaultOf(input, settings) is { } value ? $"{kind} (default {value})" : kind;
+        return settings.DefaultFor(input) is { } value ? $"{kind} (default {value})" : kind;
     }
-
-    /// <summary>The default the settings give the parameter behind this input, if any.</summary>
-    private static string? DefaultOf(CiInput input, GitLabSettings settings) =>
-        settings.Defaults.FirstOrDefault(d => CiBuildFacts.VariableOf(d.Key) == input.Variable).Value;
 
     private static YamlSequence WorkflowRules(CiPipeline pipeline)
     {
@@ -129,7 +125,7 @@ public static class GitLabCiWriter
         foreach (var (name, value) in job.Variables) variables.Add(name, value);
         // Job variables rank below project variables: a project variable of the same name replaces these defaults.
         foreach (var input in job.Inputs)
-            if (DefaultOf(input, settings) is { } value) variables.Add(input.Variable, value);
+            if (settings.DefaultFor(input) is { } value) variables.Add(input.Variable, value);
         if (job.UsesDocker)
             variables
                 .Add("DOCKER_HOST", GitLabSettings.DockerHost)

@@ -1,3 +1,4 @@
+using Slipway.Delivery.Ci.Planning;
 using Slipway.Delivery.Images;
 
 namespace Slipway.Delivery.Ci;
@@ -45,6 +46,10 @@ public sealed class GitLabSettings
     /// The value a parameter's variable defaults to in every job reading it, e.g. a predefined variable.
     /// </summary>
     public GitLabSettings Default(string parameterName, string value) { _defaults[parameterName] = value; return this; }
+
+    /// <summary>The default these settings give the parameter behind an input, if any.</summary>
+    public string? DefaultFor(CiInput input) =>
+        _defaults.FirstOrDefault(d => CiBuildFacts.VariableOf(d.Key) == input.Variable).Value;
 
     /// <summary>The SDK image of the .NET SDK version global.json pins, as Microsoft publishes it.</summary>
     public static string SdkImage(string sdkVersion) => $"mcr.microsoft.com/dotnet/sdk:{sdkVersion}";

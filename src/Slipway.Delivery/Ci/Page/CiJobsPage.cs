@@ -64,9 +64,7 @@ public static class CiJobsPage
     {
         var notes = new List<string>();
         if (input.IsSecret) notes.Add("secret");
-        if (declaration.GitLabCi?.Defaults.FirstOrDefault(d => CiBuildFacts.VariableOf(d.Key) == input.Variable).Value
-            is { } value)
-            notes.Add($"GitLab default `{value}`");
+        if (declaration.GitLabCi?.DefaultFor(input) is { } value) notes.Add($"GitLab default `{value}`");
         if (declaration.GitHubWorkflows.Count > 0)
             notes.Add($"GitHub `{(input.IsSecret ? "secrets" : "vars")}.{input.Source}`");
         return $"`{input.Variable}`" + (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : "");

@@ -28,9 +28,16 @@ public sealed record CiJob
     public bool UsesDocker { get; init; }
     /// <summary>Labels of the self-hosted runner the job needs; empty: any runner.</summary>
     public IReadOnlyList<string> RunnerLabels { get; init; } = [];
-    /// <summary>What runs after the job's command whether or not it passed: <c>./build.sh Targets --no-logo</c>.</summary>
-    public string? FinallyCommand { get; init; }
+    /// <summary>Targets run after the job's command whether or not it passed.</summary>
+    public IReadOnlyList<string> FinallyTargets { get; init; } = [];
 
     /// <summary>The command the job runs: <c>./build.sh Targets --skip Skips --no-logo</c>.</summary>
-    public string Command => "./build.sh " + string.Join(' ', Targets) + (Skips.Count > 0 ? " --skip " + string.Join(' ', Skips) : "") + " --no-logo";
+    public string Command => BuildCommand(Targets, Skips);
+
+    /// <summary>The command run after it whether or not it passed; null when there is none.</summary>
+    public string? FinallyCommand => FinallyTargets.Count == 0 ? null : BuildCommand(FinallyTargets, []);
+
+    private static string BuildCommand(IReadOnlyList<string> targets, IReadOnlyList<string> skips) =>
+        "./build.sh " + string.Join(' ', targets) + (skips.Count > 0 ? " --skip " + string.Join(' ', skips) : "") +
+        " --no-logo";
 }

@@ -100,9 +100,7 @@ public static class CiPipelinePlanner
             PushesCommits = job.Declaration.PushesCommits,
             UsesDocker = job.Declaration.UsesDocker,
             RunnerLabels = job.Declaration.RunnerLabels,
-            FinallyCommand = job.Declaration.FinallyTargets.Count == 0
-                ? null
-                : $"./build.sh {string.Join(' ', job.Declaration.FinallyTargets.Select(t => facts.Graph[t].Name))} --no-logo",
+            FinallyTargets = job.Declaration.FinallyTargets.Select(t => facts.Graph[t].Name).ToList(),
         };
     }
 
