@@ -41,6 +41,8 @@ partial class Build : IGenerateCi
             .Job("images", [nameof(IDockerBuild.DockerBuild), nameof(IPushImage.PushImage)], job => job
                 .Except("local")
                 .AfterJobs("test", "stack-test")
+                // one job per component, on as many runners, each only when its inputs changed
+                .PerComponent()
                 .UsingDocker()
                 .Reading(RegistryInputs))
             .Job("bump-values", ["BumpValues"], job => job

@@ -1,4 +1,5 @@
 using Slipway.Delivery.Components;
+using Slipway.Delivery.Images;
 
 namespace Slipway.Build;
 
@@ -18,6 +19,17 @@ partial class Build
         App("bus-bootstrap", "BusBootstrap.csproj"),
         BaseProduct("broker"),
         BaseProduct("database"),
+    ];
+
+    /// <summary>
+    /// The images the Dockerfiles build FROM (<c>${BASE_REGISTRY}/slipway-base/…</c>), made in the base registry when
+    /// it lacks them: on a runner, the first pipeline builds them from images/; the local stack makes its own.
+    /// </summary>
+    public IReadOnlyList<BaseImage> BaseImages =>
+    [
+        new("slipway-base/dotnet-runtime", "10.0", RootDirectory / "images" / "dotnet-runtime"),
+        new("slipway-base/rabbitmq", "3.10", RootDirectory / "images" / "rabbitmq"),
+        new("slipway-base/postgresql", "15", RootDirectory / "images" / "postgresql"),
     ];
 
     Component App(string name, string project) => new()

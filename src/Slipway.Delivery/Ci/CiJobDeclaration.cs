@@ -40,6 +40,11 @@ public sealed class CiJobDeclaration(string id, IReadOnlyList<string> targets)
     /// Labels of the self-hosted runner the job needs (GitLab tags, GitHub <c>runs-on</c>); empty: any runner.
     /// </summary>
     public IReadOnlyList<string> RunnerLabels => _runnerLabels;
+    /// <summary>
+    /// One job per component (<c>--component NAME</c>), each run only when that component's inputs changed; the jobs
+    /// after it wait for all of them.
+    /// </summary>
+    public bool FansOutPerComponent { get; private set; }
     /// <summary>Targets run after the job's own even when they failed (GitLab <c>after_script</c>), e.g. StackDown.</summary>
     public IReadOnlyList<string> FinallyTargets => _finally;
 
@@ -66,6 +71,7 @@ public sealed class CiJobDeclaration(string id, IReadOnlyList<string> targets)
     public CiJobDeclaration Optional() { IsOptional = true; return this; }
     public CiJobDeclaration PushingCommits() { PushesCommits = true; return this; }
     public CiJobDeclaration UsingDocker() { UsesDocker = true; return this; }
+    public CiJobDeclaration PerComponent() { FansOutPerComponent = true; return this; }
     public CiJobDeclaration Finally(params string[] targets) { _finally.AddRange(targets); return this; }
 
     /// <summary>

@@ -12,6 +12,9 @@ public static partial class CiNames
     /// <summary>The id of a deploy pipeline job for one environment: <c>deploy-prod</c>.</summary>
     public static string ForEnvironment(string id, string environment) => RequireJobId($"{id}-{Slug().Replace(environment.ToLowerInvariant(), "-")}");
 
+    /// <summary>The id of a per-component job for one component: <c>images-orders-api</c>.</summary>
+    public static string ForComponent(string id, string component) => ForEnvironment(id, component);
+
     [GeneratedRegex("^[a-z][a-z0-9-]*$")]
     private static partial Regex JobId();
 

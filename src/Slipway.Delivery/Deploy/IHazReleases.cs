@@ -20,8 +20,11 @@ public interface IHazReleases : IHazComponents, IHazEnvironments, IHazImageRegis
     /// <summary>The environment's namespace (a preview's is derived from its branch).</summary>
     string NamespaceOf(DeploymentEnvironment environment) => environment.Namespace ?? $"slipway-{environment.Name}";
 
-    /// <summary>This run's images (artifacts/images.json) when PushImage ran; otherwise the tags in the values files.</summary>
-    IReadOnlyList<BuiltImage> RunImages => ImagesFile.FileExists ? ImagesManifest.Read(ImagesFile) : [];
+    /// <summary>
+    /// This run's images (artifacts/images.json and the per-component records) when PushImage ran; a component without
+    /// one deploys the tag in its values file.
+    /// </summary>
+    IReadOnlyList<BuiltImage> RunImages => RecordedImages ?? [];
 
     /// <summary>Variables settings may reference: the process's, then the local stack's (stack.env).</summary>
     string? Variable(string name) =>

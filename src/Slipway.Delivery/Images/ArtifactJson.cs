@@ -9,6 +9,7 @@ namespace Slipway.Delivery.Images;
 /// </summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(List<BuiltImage>))]
+[JsonSerializable(typeof(BuiltImage))]
 [JsonSerializable(typeof(List<Relocation>))]
 [JsonSerializable(typeof(RelocationPlan))]
 internal sealed partial class ArtifactJson : JsonSerializerContext;

@@ -14,6 +14,9 @@ public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHa
     [Parameter("How many images build at once")]
     int BuildParallelism => TryGetValue<int?>(() => BuildParallelism) ?? 2;
 
+    /// <summary>The images the Dockerfiles build FROM under the base registry, made there when it lacks them.</summary>
+    IReadOnlyList<BaseImage> BaseImages => [];
+
     Target DockerBuild => _ => _
         .Description("Build one image per component, skipping components whose inputs did not change")
         .DependsOn<ICompile>(x => x.Compile)
@@ -26,7 +29,11 @@ public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHa
                                                 "(their tag is the commit sha). Commit or stash them, or build with --env local.");
             using var docker = DockerEngine.Connect(DockerEndpoint);
             using var registry = new RegistryClient(ImageRegistry.Host, ImageRegistryCredentials);
-            var builder = new ImageBuilder(docker, registry, ImageRegistry, BaseRegistry ?? ImageRegistry.Host, version);
+            var baseRegistry = ImageRegistry.Parse(BaseRegistry ?? ImageRegistry.ToString());
+            using var baseClient = new RegistryClient(baseRegistry.Host,
+                baseRegistry.Host == ImageRegistry.Host ? ImageRegistryCredentials : null);
+            var baseImages = new BaseImageEnsurer(docker, baseClient, baseRegistry, BaseImages);
+            var builder = new ImageBuilder(docker, registry, ImageRegistry, baseRegistry.ToString(), version, baseImages);
             using var gate = new SemaphoreSlim(Math.Max(1, BuildParallelism));
             var images = await Task.WhenAll(SelectedComponents.Select(async component =>
             {

@@ -17,7 +17,8 @@ public interface IHazImageRegistry : IHazStack
     [Parameter("Password or token for --registry"), Secret]
     string? RegistryPassword => TryGetValue(() => RegistryPassword);
 
-    [Parameter("Registry holding the base images the Dockerfiles build FROM (default: the image registry)")]
+    [Parameter("Registry holding the base images the Dockerfiles build FROM, host[:port][/prefix] (default: the " +
+               "image registry, prefix included)")]
     string? BaseRegistry => TryGetValue(() => BaseRegistry);
 
     ImageRegistry ImageRegistry => ImageRegistry.Parse(Registry ?? StackEnvironment.Registry);
@@ -34,6 +35,11 @@ public interface IHazImageRegistry : IHazStack
         : StackEnvironment.DockerEndpoint;
 
     AbsolutePath ImagesFile => ArtifactsDirectory / "images.json";
+    /// <summary>One record per image (artifacts/images/&lt;component&gt;.json), which per-component CI jobs pass on.</summary>
+    AbsolutePath ImageRecordsDirectory => ArtifactsDirectory / "images";
+
+    /// <summary>Every image record of the run (images.json and artifacts/images/); null when PushImage never ran.</summary>
+    IReadOnlyList<BuiltImage>? RecordedImages => ImagesManifest.ReadAll(ImagesFile, ImageRecordsDirectory);
     /// <summary>What DockerBuild decided, for PushImage (which may run in another CI job).</summary>
     AbsolutePath BuildPlanFile => ArtifactsDirectory / "image-builds.json";
 }

@@ -8,11 +8,15 @@ namespace Slipway.Delivery.Images;
 
 /// <summary>
 /// Builds one component's image, only when its inputs changed: the inputs digest covers the build context (after
-/// .dockerignore), the Dockerfile, the build args and the digests of the images it builds FROM. The registry keeps an
+/// .dockerignore; for a .NET component, its sources instead of publish/), the Dockerfile, the build args and the
+/// digests of the images it builds FROM. The registry keeps an
 /// <c>inputs-&lt;digest&gt;</c> tag per image, so an unchanged component is found there and not rebuilt.
 /// A Dockerfile.base (the slow system layer) is built the same way, on its own inputs, and passed as BASE_IMAGE.
 /// </summary>
-public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, ImageRegistry target, string baseRegistry, SourceVersion version)
+/// <param name="baseImages">makes the images the Dockerfiles build FROM under the base registry present (none: they
+/// must be there)</param>
+public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, ImageRegistry target, string baseRegistry,
+    SourceVersion version, BaseImageEnsurer? baseImages = null)
 {
     public const string InputsTagPrefix = "inputs-";
     /// <summary>The label naming the tag an image was first built under.</summary>
@@ -21,15 +25,19 @@ public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, 
     public async Task<BuiltImage> BuildAsync(Component component, CancellationToken ct)
     {
         var dockerfile = component.ResolveDockerfile();
-        if (component.Project != null) await PublishAsync(component, ct);
         var repository = target.RepositoryFor(component.Repository);
         var args = new Dictionary<string, string>(component.BuildArgs) { ["BASE_REGISTRY"] = baseRegistry };
         if (component.BaseDockerfile.FileExists)
             args["BASE_IMAGE"] = await EnsureBaseImageAsync(component, repository + "-base", dockerfile.Name, args, ct);
 
         var dockerfileText = await File.ReadAllTextAsync(dockerfile, ct);
-        var context = BuildContext.Collect(component.Context, [dockerfile.Name, ".dockerignore"]);
-        var inputs = context.Digest(await InputsAsync(dockerfile.Name, dockerfileText, args, ct));
+        // a .NET component's inputs are its sources, not its publish output (see ProjectSources)
+        var published = component.Project != null;
+        var sources = BuildContext.Collect(component.Context, [dockerfile.Name, ".dockerignore"],
+            exclude: published ? path => path.StartsWith("publish/", StringComparison.Ordinal) : null);
+        var inputList = await InputsAsync(dockerfile.Name, dockerfileText, args, ct);
+        inputList.AddRange(ProjectSources.Inputs(component));
+        var inputs = sources.Digest(inputList);
         var inputsTag = InputsTagPrefix + inputs["sha256:".Length..][..20];
         var image = new BuiltImage
         {
@@ -43,6 +51,8 @@ public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, 
             return image with { DeployTag = firstTag };
         }
 
+        if (published) await PublishAsync(component, ct);
+        var context = published ? BuildContext.Collect(component.Context, [dockerfile.Name, ".dockerignore"]) : sources;
         Log.Information($"{component.Name}: building {target.Host}/{repository} ({context.Files.Count} files in context)");
         using var tar = await context.ToTarAsync(ct);
         await docker.BuildAsync(new DockerBuildRequest
@@ -98,7 +108,9 @@ public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, 
     {
         var inputs = new List<string> { "dockerfile:" + dockerfileName, dockerfileText };
         inputs.AddRange(args.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"arg:{a.Key}={a.Value}"));
-        foreach (var from in DockerfileBaseImages.Find(dockerfileText, args))
+        var froms = DockerfileBaseImages.Find(dockerfileText, args);
+        if (baseImages != null) await baseImages.EnsureAsync(froms, ct); // their digests are inputs: present first
+        foreach (var from in froms)
         {
             if (!ImageReference.TryParse(from, out var reference, out _)) continue;
             using var client = reference!.Registry == registry.Registry ? null : new RegistryClient(reference.Registry);

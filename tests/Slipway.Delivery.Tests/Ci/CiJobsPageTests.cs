@@ -18,7 +18,12 @@ public sealed class CiJobsPageTests
         var pipeline = RepositoryBuild.Pipeline();
         var gitLab = RepositoryBuild.Files()[".gitlab-ci.yml"];
 
-        foreach (var job in pipeline.Jobs) Section.Should().Contain($"- **`{job.Id}`**: `{job.Command}`\n");
+        foreach (var job in pipeline.Jobs.Where(j => j.Component == null))
+            Section.Should().Contain($"- **`{job.Id}`**: `{job.Command}`\n");
+        // a per-component job once, naming each component
+        Section.Should().Contain("- **`images-<component>`**: `./build.sh DockerBuild PushImage --skip Compile");
+        foreach (var part in pipeline.Jobs.Where(j => j.Component != null))
+            Section.Should().Contain($"`{part.Component!.Component.Name}`");
         foreach (var input in pipeline.Inputs) Section.Should().Contain($"`{input.Variable}`");
         // Every setting the GitLab file names is on the page, but those the file sets itself from the ref.
         var named = System.Text.RegularExpressions.Regex

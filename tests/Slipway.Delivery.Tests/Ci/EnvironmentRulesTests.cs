@@ -58,10 +58,10 @@ public sealed class EnvironmentRulesTests
     [Fact]
     public void GitLab_prod_waits_for_a_person_then_deploys_one_at_a_time()
     {
+        GitLab.Should().Contain("retag-prod:\n  stage: retag\n  needs:\n    - job: images-orders-api\n      optional: true\n");
         GitLab.Should().Contain("""
-            retag-prod:
-              stage: retag
-              needs: [images]
+                - job: stack-test
+                  artifacts: false
               rules:
                 - if: $SLIPWAY_ENV == "prod"
                   when: manual
@@ -76,9 +76,8 @@ public sealed class EnvironmentRulesTests
                 - ./build.sh Retag --no-logo
             """);
         GitLab.Should().Contain("""
-            deploy-recette:
-              stage: deploy
-              needs: [images]
+                - job: stack-test
+                  artifacts: false
               rules:
                 - if: $SLIPWAY_ENV == "recette"
               interruptible: false
@@ -123,8 +122,8 @@ public sealed class EnvironmentRulesTests
         GitHub.Should().Contain("startsWith(github.ref, 'refs/heads/') && 'local' || '' }}");
         GitHub.Should().Contain("""
               deploy-recette:
-                needs: [images]
-                if: (github.ref == 'refs/heads/recette')
+                needs: [images, test, stack-test]
+                if: "!cancelled() && !failure() && (github.ref == 'refs/heads/recette')"
                 runs-on: ubuntu-24.04
                 environment:
                   name: recette
@@ -143,8 +142,8 @@ public sealed class EnvironmentRulesTests
               # prod is gated: protect the GitHub environment 'prod' with required reviewers.
               # One approval releases it: this job runs retag-prod, then deploy-prod.
               deploy-prod:
-                needs: [images]
-                if: (startsWith(github.ref, 'refs/tags/prod.v'))
+                needs: [images, test, stack-test]
+                if: "!cancelled() && !failure() && (startsWith(github.ref, 'refs/tags/prod.v'))"
                 runs-on: ubuntu-24.04
                 environment:
                   name: prod
@@ -162,7 +161,7 @@ public sealed class EnvironmentRulesTests
     {
         GitLab.Should().Contain("default:\n  image: mcr.microsoft.com/dotnet/sdk:10.0.100\n");
         GitLab.Should().Contain("""
-            images:
+            .images:
               stage: images
               services:
                 - name: docker:27.5.1-dind
@@ -273,7 +272,7 @@ public sealed class EnvironmentRulesTests
     public void Bump_commits_do_not_start_another_pipeline_and_may_push()
     {
         GitHub.Should().Contain("if: (github.ref_type != 'branch' || !contains(github.event.head_commit.message, '[skip ci]'))");
-        GitHub.Should().Contain("  bump-values:\n    needs: [images]\n").And.Contain("    permissions:\n      contents: write\n");
+        GitHub.Should().Contain("  bump-values:\n    needs: [images, test, stack-test]\n").And.Contain("    permissions:\n      contents: write\n");
     }
 
     [Fact]

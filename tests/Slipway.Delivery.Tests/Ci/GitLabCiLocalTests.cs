@@ -27,18 +27,49 @@ public sealed class GitLabCiLocalTests(ITestOutputHelper output) : IDisposable
             .Equal(["compile on_success", "test on_success"]);
 
         Jobs(repository, "--variable", "CI_COMMIT_BRANCH=recette").Should()
-            .StartWith(["compile on_success", "test on_success", "stack-test on_success", "images on_success"])
+            .StartWith(["compile on_success", "test on_success", "stack-test on_success",
+                "images-orders-api on_success", "images-orders-worker on_success", "images-web-ui on_success",
+                "images-bus-bootstrap on_success", "images-broker on_success", "images-database on_success"])
             .And.Contain("deploy-recette on_success")
             .And.NotContain(j => j.StartsWith("deploy-dev") || j.StartsWith("retag"));
 
-        Jobs(repository, "--unset-variable", "CI_COMMIT_BRANCH", "--variable", "CI_COMMIT_TAG=prod.v1.0.0", "--variable", "CI_COMMIT_REF_NAME=prod.v1.0.0")
-            .Should().Contain(["retag-prod manual", "deploy-prod on_success"]).And.NotContain(j => j.StartsWith("deploy-dev"));
+        Jobs(repository, "--unset-variable", "CI_COMMIT_BRANCH",
+                "--variable", "CI_COMMIT_TAG=prod.v1.0.0", "--variable", "CI_COMMIT_REF_NAME=prod.v1.0.0")
+            .Should().Contain(["retag-prod manual", "deploy-prod on_success"])
+            .And.NotContain(j => j.StartsWith("deploy-dev"));
 
-        Jobs(repository, "--variable", "CI_COMMIT_BRANCH=feature/JIRA-142-new-pricing", "--variable", "CI_COMMIT_REF_NAME=feature/JIRA-142-new-pricing")
-            .Should().Contain(["deploy-preview on_success", "stop-preview manual"]).And.NotContain(j => j.StartsWith("deploy-dev"));
+        Jobs(repository, "--variable", "CI_COMMIT_BRANCH=feature/JIRA-142-new-pricing",
+                "--variable", "CI_COMMIT_REF_NAME=feature/JIRA-142-new-pricing")
+            .Should().Contain(["deploy-preview on_success", "stop-preview manual"])
+            .And.NotContain(j => j.StartsWith("deploy-dev"));
 
-        Jobs(repository, "--variable", "CI_COMMIT_BRANCH=main", "--variable", "CI_COMMIT_MESSAGE=Bump orders-api [skip ci]")
+        Jobs(repository, "--variable", "CI_COMMIT_BRANCH=main",
+                "--variable", "CI_COMMIT_MESSAGE=Bump orders-api [skip ci]")
             .Should().BeEmpty("a [skip ci] commit maps to no environment, so no job runs");
+    }
+
+    [Fact]
+    public void A_push_that_changes_one_components_source_gets_one_image_job()
+    {
+        var repository = Throwaway("recette");
+        // what the push is compared with: gitlab-ci-local diffs against the remote's default branch
+        Git(repository, "update-ref", "refs/remotes/origin/main", "HEAD");
+        Git(repository, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main");
+        var program = Path.Combine(repository, "src", "apps", "web-ui", "Program.cs");
+        File.AppendAllText(program, "// a change to web-ui only\n");
+        Git(repository, "commit", "-q", "-am", "Change web-ui");
+
+        var jobs = Jobs(repository, evaluateChanges: true, "--variable", "CI_COMMIT_BRANCH=recette");
+
+        jobs.Where(j => j.StartsWith("images-")).Should().Equal("images-web-ui on_success");
+        jobs.Should().Contain(["bump-values on_success", "deploy-recette on_success"]);
+
+        File.AppendAllText(Path.Combine(repository, "src", "apps", "shared", "BusSettings.cs"), "// shared\n");
+        Git(repository, "commit", "-q", "-am", "Change the shared library");
+        Jobs(repository, evaluateChanges: true, "--variable", "CI_COMMIT_BRANCH=recette")
+            .Where(j => j.StartsWith("images-")).Should().Equal(
+                ["images-orders-api on_success", "images-orders-worker on_success", "images-web-ui on_success",
+                 "images-bus-bootstrap on_success"], "every app referencing the shared project");
     }
 
     [Fact]
@@ -65,7 +96,8 @@ public sealed class GitLabCiLocalTests(ITestOutputHelper output) : IDisposable
     public void A_failing_target_fails_its_job_and_the_pipeline()
     {
         var repository = Throwaway("ci/local-check");
-        File.WriteAllText(Path.Combine(repository, "src", "apps", "web-ui", "Broken.cs"), "namespace WebUi; class Broken { int x = \"not a number\"; }\n");
+        File.WriteAllText(Path.Combine(repository, "src", "apps", "web-ui", "Broken.cs"),
+            "namespace WebUi; class Broken { int x = \"not a number\"; }\n");
         Git(repository, "add", "-A");
         Git(repository, "commit", "-q", "-m", "A change that does not compile");
 
@@ -77,22 +109,23 @@ public sealed class GitLabCiLocalTests(ITestOutputHelper output) : IDisposable
 
     private ProcessResult Pipeline(string repository, string branch)
     {
-        // The shell executor stands in for the docker executor the jobs' image: is for (the SDK is on this machine).
-        var result = CiClientScripts.Run("gitlab-ci-local.sh", [repository, "--shell-isolation", "--no-artifacts-to-source",
-            "--force-shell-executor",
-            "--variable", $"CI_COMMIT_BRANCH={branch}",
-            // A project variable narrows the test job's filter (as one could in the UI); the job stays as generated.
-            "--variable", "SLIPWAY_TEST_FILTER=FullyQualifiedName~Slipway.Engine.Tests.GraphTests",
-            // Jobs restore from the machine's package folder instead of filling an empty one per job copy.
-            "--variable", $"NUGET_PACKAGES={Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages")}"], RunTimeout);
+        var result = GitLabCiLocal.Run(repository, [], new Dictionary<string, string> { ["CI_COMMIT_BRANCH"] = branch },
+            RunTimeout);
         output.WriteLine(Tail(result));
         return result;
     }
 
-    /// <summary>The jobs a ref gets, as "name when", leaving out those whose rules say never.</summary>
-    private List<string> Jobs(string repository, params string[] variables)
+    /// <summary>
+    /// The jobs a ref gets, as "name when", leaving out those whose rules say never; <c>rules: changes</c> hold unless
+    /// <paramref name="evaluateChanges"/> (as for GitLab's tag pipelines and new branches).
+    /// </summary>
+    private List<string> Jobs(string repository, params string[] variables) => Jobs(repository, false, variables);
+
+    private List<string> Jobs(string repository, bool evaluateChanges, params string[] variables)
     {
-        var result = CiClientScripts.Run("gitlab-ci-local.sh", [repository, "--list-json", .. variables], ListTimeout);
+        var result = CiClientScripts.Run("gitlab-ci-local.sh",
+            [repository, "--list-json", evaluateChanges ? "--evaluate-rule-changes" : "--no-evaluate-rule-changes",
+             .. variables], ListTimeout);
         result.ExitCode.Should().Be(0, result.AllOutput());
         var lines = result.StandardOutput.Split('\n');
         var json = string.Join('\n', lines.SkipWhile(l => l != "["));  // warnings may come first
@@ -106,15 +139,14 @@ public sealed class GitLabCiLocalTests(ITestOutputHelper output) : IDisposable
     {
         var directory = Directory.CreateTempSubdirectory("slipway-gitlab-").FullName;
         _repositories.Add(directory);
-        var result = CiClientScripts.Run("throwaway-repository.sh", [directory, branch], TimeSpan.FromMinutes(2));
-        result.ExitCode.Should().Be(0, result.AllOutput());
-        return directory;
+        return GitLabCiLocal.Throwaway(directory, branch);
     }
 
     private static void Git(string repository, params string[] arguments) =>
-        ProcessRunner.Run("git", arguments, new ProcessOptions { WorkingDirectory = repository, LogOutput = false, LogInvocation = false });
+        ProcessRunner.Run("git", arguments,
+            new ProcessOptions { WorkingDirectory = repository, LogOutput = false, LogInvocation = false });
 
-    private static string Tail(ProcessResult result) => string.Join('\n', result.Output.TakeLast(60).Select(l => l.Text));
+    private static string Tail(ProcessResult result) => GitLabCiLocal.Tail(result);
 
     public void Dispose()
     {

@@ -11,7 +11,14 @@ public sealed class JobGraphTests
 {
     private readonly CiPipeline _pipeline = RepositoryBuild.Pipeline();
 
+    private static readonly string[] ImageJobs =
+        ["images-orders-api", "images-orders-worker", "images-web-ui", "images-bus-bootstrap", "images-broker",
+         "images-database"];
+
     private string[] NeedsOf(string job) => _pipeline[job].Needs.Select(n => n.JobId).ToArray();
+
+    /// <summary>What a job that needs the images waits for: every image job, and what they wait for.</summary>
+    private static string[] AfterImages => [.. ImageJobs, "test", "stack-test"];
 
     [Fact]
     public void Needs_follow_dependencies_declared_order_and_after_relations()
@@ -19,10 +26,11 @@ public sealed class JobGraphTests
         NeedsOf("compile").Should().BeEmpty();
         NeedsOf("test").Should().Equal("compile");
         NeedsOf("stack-test").Should().Equal("compile");
-        NeedsOf("images").Should().Equal("test", "stack-test"); // graph gives compile; the declaration adds both tests
-        NeedsOf("bump-values").Should().Equal("images");      // BumpValues runs after PushImage
-        NeedsOf("retag-prod").Should().Equal("images");       // Retag runs after PushImage
-        NeedsOf("deploy-dev").Should().Equal("images");       // DeployBase depends on PushImage
+        // graph gives compile; the declaration adds both tests
+        foreach (var images in ImageJobs) NeedsOf(images).Should().Equal("test", "stack-test");
+        NeedsOf("bump-values").Should().Equal(AfterImages);   // BumpValues runs after PushImage
+        NeedsOf("retag-prod").Should().Equal(AfterImages);    // Retag runs after PushImage
+        NeedsOf("deploy-dev").Should().Equal(AfterImages);    // DeployBase depends on PushImage
         NeedsOf("deploy-prod").Should().Equal("retag-prod");  // ... and on Retag, which prod runs in its own job
         NeedsOf("stop-preview").Should().BeEmpty();
     }
@@ -33,7 +41,8 @@ public sealed class JobGraphTests
         _pipeline["compile"].Command.Should().Be("./build.sh Compile --no-logo");
         _pipeline["test"].Command.Should().Be("./build.sh Test --skip Compile StackUp --no-logo");
         _pipeline["stack-test"].Command.Should().Be("./build.sh StackTests --skip Compile --no-logo");
-        _pipeline["images"].Command.Should().Be("./build.sh DockerBuild PushImage --skip Compile --no-logo");
+        _pipeline["images-web-ui"].Command.Should().Be("./build.sh DockerBuild PushImage --skip Compile --no-logo");
+        _pipeline["images-web-ui"].Variables.Should().Contain(new KeyValuePair<string, string>("SLIPWAY_COMPONENT", "web-ui"));
         _pipeline["deploy-dev"].Command.Should().Be("./build.sh DeployBase DeployApps --skip Compile DockerBuild PushImage --no-logo");
         _pipeline["deploy-prod"].Skips.Should().BeEquivalentTo(["Compile", "DockerBuild", "PushImage", "Retag"]);
         _pipeline["stop-preview"].Command.Should().Be("./build.sh DestroyPreview --no-logo");
@@ -43,8 +52,8 @@ public sealed class JobGraphTests
     public void Deploy_pipeline_jobs_are_repeated_per_environment_a_ref_maps_to()
     {
         _pipeline.Jobs.Select(j => j.Id).Should().Equal(
-            "compile", "test", "stack-test", "images", "bump-values", "retag-prod",
-            "deploy-dev", "deploy-recette", "deploy-prod", "deploy-preview", "stop-preview");
+            ["compile", "test", "stack-test", .. ImageJobs, "bump-values", "retag-prod",
+            "deploy-dev", "deploy-recette", "deploy-prod", "deploy-preview", "stop-preview"]);
         _pipeline.Jobs.Where(j => j.Id.StartsWith("deploy-")).Should().OnlyContain(j => j.DeploysTo != null && j.Environments.Count == 1);
         _pipeline.Stages.Should()
             .Equal("compile", "test", "stack-test", "images", "bump-values", "retag", "deploy", "stop");

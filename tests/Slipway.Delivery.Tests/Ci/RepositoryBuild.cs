@@ -16,10 +16,21 @@ namespace Slipway.Delivery.Tests.Ci;
 /// </summary>
 internal static class RepositoryBuild
 {
-    public static IGenerateCi Create() => new Slipway.Build.Build();
+    public static IGenerateCi Create() => Rooted();
+
+    /// <summary>The build rooted at this repository, as a run roots it (the engine's setter is internal to it).</summary>
+    public static Slipway.Build.Build Rooted() => Root(new Slipway.Build.Build());
+
+    /// <summary>The build, rooted at this repository (its components' paths are under its root).</summary>
+    public static T Root<T>(T build) where T : class
+    {
+        var property = typeof(SlipwayBuild).GetProperty(nameof(SlipwayBuild.RootDirectory))!;
+        if (property.GetValue(build) == null) property.SetValue(build, AbsolutePath.From(RepositoryRoot.Path));
+        return build;
+    }
 
     public static CiBuildFacts Facts(IGenerateCi? build = null) =>
-        CiBuildFacts.Of(build ?? Create(), AbsolutePath.From(RepositoryRoot.Path));
+        CiBuildFacts.Of(Root(build ?? Create()), AbsolutePath.From(RepositoryRoot.Path));
 
     public static CiPipeline Pipeline(IGenerateCi? build = null)
     {
@@ -68,7 +79,7 @@ internal sealed class LargerBuild : Slipway.Build.Build, IHazComponents, IHazEnv
     IReadOnlyList<Component> IHazComponents.Components => Enumerable.Range(1, ComponentCount)
         .Select(i => new Component
         {
-            Name = $"app-{i}", Context = AbsolutePath.From($"/src/app-{i}"), Repository = $"shop/app-{i}",
+            Name = $"app-{i}", Context = RootDirectory / "src" / $"app-{i}", Repository = $"shop/app-{i}",
         })
         .ToList();
 

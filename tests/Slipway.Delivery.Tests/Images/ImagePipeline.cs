@@ -16,8 +16,16 @@ internal sealed class ImagePipeline(LocalStackFixture stack) : IAsyncDisposable
     private readonly HashSet<string> _repositories = [];
     private readonly HashSet<string> _localImages = [];
 
+    private BaseImageEnsurer? _baseImages;
+
     public ImageRegistry Target { get; } = new(stack.Environment.Registry, "tests/" + Guid.NewGuid().ToString("N")[..12]);
     public RegistryClient Registry { get; } = new(stack.Environment.Registry);
+
+    /// <summary>What Dockerfiles get as ${BASE_REGISTRY}: the stack's registry (which the stack fills), or another.</summary>
+    public ImageRegistry BaseRegistry { get; init; } = new(stack.Environment.Registry, null);
+
+    /// <summary>The base images DockerBuild makes when the base registry lacks them (one maker per pipeline).</summary>
+    public IReadOnlyList<BaseImage> BaseImages { get; init; } = [];
     public CancellationToken Token => _timeout.Token;
 
     public string RepositoryOf(Component component) => Target.RepositoryFor(component.Repository);
@@ -29,7 +37,9 @@ internal sealed class ImagePipeline(LocalStackFixture stack) : IAsyncDisposable
     {
         _repositories.Add(RepositoryOf(component));
         _repositories.Add(BaseRepositoryOf(component));
-        var image = await new ImageBuilder(stack.Docker, Registry, Target, stack.Environment.Registry, version).BuildAsync(component, Token);
+        _baseImages ??= new BaseImageEnsurer(stack.Docker, Registry, BaseRegistry, BaseImages);
+        var image = await new ImageBuilder(stack.Docker, Registry, Target, BaseRegistry.ToString(), version, _baseImages)
+            .BuildAsync(component, Token);
         _localImages.UnionWith(image.Tags.Append(image.InputsTag).Select(image.Reference));
         return image;
     }

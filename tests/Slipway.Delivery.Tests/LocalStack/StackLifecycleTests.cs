@@ -11,8 +11,9 @@ namespace Slipway.Delivery.Tests.LocalStack;
 
 /// <summary>
 /// StackDown leaves the machine as StackUp found it, even with pods running: no process, mount, link (bridge,
-/// veths), iptables rule or kernel setting of the node stays. It stops and starts the shared stack, so it runs
-/// alone, after every other test (the Test target's RunsAlone category), and leaves the stack up as it found it.
+/// veths), iptables rule or kernel setting of the node stays; the last stop is a run of ./build.sh StackDown. It
+/// stops and starts the shared stack, so it runs alone, after every other test (the Test target's RunsAlone
+/// category), and leaves the stack up as it found it.
 /// </summary>
 [Trait("Category", "RunsAlone")]
 [Trait("Category", "LocalStack")]
@@ -58,7 +59,9 @@ public sealed class StackLifecycleTests
                     .And.Contain(d => d.StartsWith("kernel setting kernel/panic"), "the kubelet sets kernel.panic=10");
             }
 
-            await stack.DownAsync();
+            // The second stop is the user's: ./build.sh StackDown, as the README gives it.
+            var down = await BuildCommand.RunAsync("StackDown");
+            down.ExitCode.Should().Be(0, down.StandardOutput + down.StandardError);
 
             var after = await MachineFootprint.ReadAsync(paths.State);
             after.DifferencesFrom(asTheUserLeftIt).Should().BeEmpty("StackDown leaves the machine as StackUp found it");

@@ -5,7 +5,8 @@ namespace Slipway.Delivery.Ci.GitHub;
 /// <summary>
 /// The planned jobs as GitHub jobs. Every job naming a protected GitHub environment waits for its own approval, so
 /// in a gated environment the jobs that follow the gate run as further steps of the gate's job: one approval per
-/// release, not one per job. The group takes the id of its last job (<c>deploy-prod</c>).
+/// release, not one per job. The group takes the id of its last job (<c>deploy-prod</c>). A per-component job's
+/// parts are one job with a matrix over the components, under the declared id (<c>images</c>).
 /// </summary>
 internal sealed class GitHubJobGroups
 {
@@ -21,12 +22,25 @@ internal sealed class GitHubJobGroups
         return groups;
     }
 
-    /// <summary>The ids of the GitHub jobs this group waits for.</summary>
-    public IReadOnlyList<string> NeedsOf(Group group) =>
-        group.First.Needs.Select(n => _groupOf[n.JobId].Id).Distinct().ToList();
+    /// <summary>The GitHub jobs this group waits for.</summary>
+    public IReadOnlyList<Group> NeedsOf(Group group) =>
+        group.First.Needs.Select(n => _groupOf[n.JobId]).Distinct().ToList();
+
+    /// <summary>The GitHub jobs this group takes artifacts from.</summary>
+    public IReadOnlyList<Group> ArtifactsOf(Group group) =>
+        group.First.Needs.Where(n => n.Artifacts).Select(n => _groupOf[n.JobId]).Distinct().ToList();
 
     private void Add(CiJob job)
     {
+        // a per-component job's parts are one matrix job
+        if (job.Component is { } part)
+        {
+            if (_groups.FirstOrDefault(g => g.First.Component?.DeclaredId == part.DeclaredId) is { } matrix)
+                matrix.Jobs.Add(job);
+            else _groups.Add(matrix = new Group([job]));
+            _groupOf[job.Id] = matrix;
+            return;
+        }
         var owners = job.Needs.Select(n => _groupOf[n.JobId]).Distinct().ToList();
         if (job is { Manual: false, DeploysTo.Environment.Protections.ManualGate: true } && owners.Count == 1 &&
             owners[0].First.DeploysTo == job.DeploysTo)
@@ -40,10 +54,14 @@ internal sealed class GitHubJobGroups
         _groupOf[job.Id] = group;
     }
 
-    /// <summary>Jobs run one after the other in one GitHub job.</summary>
+    /// <summary>Jobs run one after the other in one GitHub job, or a per-component job's parts as its matrix.</summary>
     public sealed record Group(List<CiJob> Jobs)
     {
         public CiJob First => Jobs[0];
-        public string Id => Jobs[^1].Id;
+        public string Id => First.Component?.DeclaredId ?? Jobs[^1].Id;
+        /// <summary>One run per component (<c>strategy.matrix.component</c>), for the components a push changed.</summary>
+        public bool IsMatrix => First.Component != null;
+        /// <summary>The names its artifacts are uploaded under (one per matrix run).</summary>
+        public string ArtifactPattern => IsMatrix ? Id + "-*" : Id;
     }
 }

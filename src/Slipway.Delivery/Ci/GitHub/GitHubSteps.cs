@@ -22,9 +22,12 @@ public static class GitHubSteps
     /// <summary>A command run even when an earlier step failed.</summary>
     public static YamlNode Always(string command) => new YamlMapping().Add("if", "always()").Add("run", command);
 
-    /// <summary>The artifacts of a job this one needs, restored at the paths they were taken from.</summary>
-    public static YamlNode Download(string jobId) => Uses("actions/download-artifact@v4", new YamlMapping()
-        .Add("pattern", jobId)
+    /// <summary>
+    /// The artifacts of a job this one needs (<paramref name="pattern"/>: its name, or <c>images-*</c> for a matrix),
+    /// restored at the paths they were taken from.
+    /// </summary>
+    public static YamlNode Download(string pattern) => Uses("actions/download-artifact@v4", new YamlMapping()
+        .Add("pattern", pattern)
         .Add("merge-multiple", YamlScalar.True));
 
     /// <summary>

@@ -20,8 +20,15 @@ public static class GitHubWorkflowWriter
         var jobs = new YamlMapping();
         var groups = GitHubJobGroups.Of(pipeline);
         foreach (var group in groups.All)
+        {
+            if (group.IsMatrix)
+                jobs.Add(GitHubChangedComponents.JobId(group.Id), GitHubChangedComponents.Job(
+                        group.Jobs.Select(j => j.Component!.Component).ToList(), ChangesCondition(group.First, pipeline),
+                        RunsOn(group.First, settings)), blankLineBefore: jobs.Entries.Count > 0,
+                    comments: [$"The components whose inputs this push changed, which the {group.Id} job's matrix runs."]);
             jobs.Add(group.Id, Job(group, groups, pipeline, settings), blankLineBefore: jobs.Entries.Count > 0,
                 comments: GateNote(group));
+        }
         var document = new YamlMapping()
             .Add("name", settings.Name)
             .Add("on", new YamlMapping().Add("push", push), blankLineBefore: true)
@@ -78,15 +85,31 @@ public static class GitHubWorkflowWriter
         var job = group.First;
         var environment = job.DeploysTo;
         var needs = groups.NeedsOf(group);
+        // a matrix runs its jobs' one command once per component
+        var runs = group.IsMatrix ? [job] : group.Jobs;
+        var changed = GitHubChangedComponents.JobId(group.Id);
         var steps = new List<YamlNode>(GitHubSteps.Setup());
-        steps.AddRange(needs.Select(GitHubSteps.Download));
-        steps.AddRange(group.Jobs.Select(j => GitHubSteps.Run(j.Command)));
-        steps.AddRange(group.Jobs.Where(j => j.FinallyCommand != null)
+        steps.AddRange(groups.ArtifactsOf(group).Select(n => GitHubSteps.Download(n.ArtifactPattern)));
+        steps.AddRange(runs.Select(j => GitHubSteps.Run(j.Command)));
+        steps.AddRange(runs.Where(j => j.FinallyCommand != null)
             .Select(j => GitHubSteps.Always(j.FinallyCommand!)));
-        steps.Add(GitHubSteps.Upload(group.Id, group.Jobs.SelectMany(j => j.ArtifactPaths).Distinct().ToList()));
+        steps.Add(GitHubSteps.Upload(group.IsMatrix ? group.Id + "-${{ matrix.component }}" : group.Id,
+            group.Jobs.SelectMany(j => j.ArtifactPaths).Distinct().ToList()));
+        var condition = Condition(job, pipeline);
         return new YamlMapping()
-            .Add("needs", needs.Count > 0 ? YamlSequence.Of(needs, flow: true) : null)
-            .Add("if", Condition(job, pipeline))
+            .Add("needs", needs.Count > 0 || group.IsMatrix
+                ? YamlSequence.Of([.. group.IsMatrix ? [changed] : Array.Empty<string>(), .. needs.Select(n => n.Id)],
+                    flow: true)
+                : null)
+            .Add("if", group.IsMatrix
+                ? (condition != null ? condition + " && " : "") + $"needs.{changed}.outputs.{GitHubChangedComponents.Output} != '[]'"
+                : condition)
+            .Add("strategy", group.IsMatrix
+                ? new YamlMapping()
+                    .Add("fail-fast", YamlScalar.False)
+                    .Add("matrix", new YamlMapping().Add("component",
+                        $"${{{{ fromJSON(needs.{changed}.outputs.{GitHubChangedComponents.Output}) }}}}"))
+                : null)
             .Add("runs-on", RunsOn(job, settings))
             .Add("permissions", group.Jobs.Any(j => j.PushesCommits)
                 ? new YamlMapping().Add("contents", "write")
@@ -96,9 +119,15 @@ public static class GitHubWorkflowWriter
                 .Add("url", environment.Environment.Url))
             .Add("concurrency", environment == null ? null
                 : Concurrency(environment.Environment.IsPreview ? $"deploy-{environment.Name}-${{{{ github.ref_name }}}}" : $"deploy-{environment.Name}"))
-            .Add("env", Environment(group.Jobs, previewBranch: "${{ github.ref_name }}"))
+            .Add("env", Environment(runs, previewBranch: "${{ github.ref_name }}", matrix: group.IsMatrix))
             .Add("steps", new YamlSequence(steps));
     }
+
+    /// <summary>When the changed-components job runs: where its matrix job would, honouring <c>[skip ci]</c>.</summary>
+    private static string ChangesCondition(CiJob job, CiPipeline pipeline) =>
+        job.Environments.Count < pipeline.Environments.Count
+            ? $"({SkipCiGuard}) && ({GitHubConditions.RunsFor(job.Environments, pipeline.Environments)})"
+            : $"({SkipCiGuard})";
 
     /// <summary>The hosted runner of the workflow, or a self-hosted one carrying the job's labels.</summary>
     private static YamlNode RunsOn(CiJob job, GitHubSettings settings) => job.RunnerLabels.Count == 0
@@ -115,7 +144,8 @@ public static class GitHubWorkflowWriter
         return parts.Count == 0 ? null : string.Join(" && ", parts);
     }
 
-    private static YamlMapping? Environment(IReadOnlyList<CiJob> jobs, string previewBranch)
+    /// <summary>The jobs' variables and inputs; in a matrix, the component is the matrix's.</summary>
+    private static YamlMapping? Environment(IReadOnlyList<CiJob> jobs, string previewBranch, bool matrix = false)
     {
         var env = new YamlMapping();
         if (jobs[0].DeploysTo is { } environment)
@@ -123,7 +153,8 @@ public static class GitHubWorkflowWriter
             env.Add(GitHubSteps.EnvironmentVariable, environment.Name);
             if (environment.Environment.IsPreview) env.Add("SLIPWAY_PREVIEW_BRANCH", previewBranch);
         }
-        foreach (var (name, value) in jobs.SelectMany(j => j.Variables).DistinctBy(v => v.Key)) env.Add(name, value);
+        foreach (var (name, value) in jobs.SelectMany(j => j.Variables).DistinctBy(v => v.Key))
+            env.Add(name, matrix && name == jobs[0].Component?.Variable ? "${{ matrix.component }}" : value);
         foreach (var input in jobs.SelectMany(j => j.Inputs).DistinctBy(i => i.Variable))
             env.Add(input.Variable, $"${{{{ {(input.IsSecret ? "secrets" : "vars")}.{input.Source} }}}}");
         return env.IsEmpty ? null : env;

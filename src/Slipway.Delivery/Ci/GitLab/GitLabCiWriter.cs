@@ -22,7 +22,23 @@ public static class GitLabCiWriter
                 .Add("NUGET_PACKAGES", "$CI_PROJECT_DIR/.nuget/packages"), blankLineBefore: true)
             .Add("default", Defaults(settings, pipeline), blankLineBefore: true);
         foreach (var job in pipeline.Jobs)
+        {
+            if (job.Component is { } part)
+            {
+                // a per-component job's parts extend one hidden job: each adds its component and its changes
+                var template = "." + part.DeclaredId;
+                if (!document.Entries.Any(e => e.Key == template))
+                    document.Add(template, Job(job, pipeline, settings, asTemplate: true), blankLineBefore: true,
+                        comments: [$"What every {part.DeclaredId}-<component> job runs; each runs when its " +
+                                   "component's inputs changed."]);
+                document.Add(job.Id, new YamlMapping()
+                    .Add("extends", template)
+                    .Add("rules", new YamlSequence([Rule(job, job.Environments.Count == pipeline.Environments.Count)]))
+                    .Add("variables", new YamlMapping().Add(part.Variable, part.Component.Name)), blankLineBefore: true);
+                continue;
+            }
             document.Add(job.Id, Job(job, pipeline, settings), blankLineBefore: true);
+        }
         return YamlEmitter.Emit(document, header);
     }
 
@@ -68,7 +84,8 @@ public static class GitLabCiWriter
             .Add("key", "nuget")
             .Add("paths", YamlSequence.Of([".nuget/packages/"])));
 
-    private static YamlMapping Job(CiJob job, CiPipeline pipeline, GitLabSettings settings)
+    /// <summary>A job; <paramref name="asTemplate"/>: what the parts of a per-component job share (no rules).</summary>
+    private static YamlMapping Job(CiJob job, CiPipeline pipeline, GitLabSettings settings, bool asTemplate = false)
     {
         var runsEverywhere = job.Environments.Count == pipeline.Environments.Count;
         var mapping = new YamlMapping()
@@ -76,7 +93,7 @@ public static class GitLabCiWriter
             .Add("tags", job.RunnerLabels.Count > 0 ? YamlSequence.Of(job.RunnerLabels, flow: true) : null)
             .Add("services", job.UsesDocker ? DockerService(settings) : null)
             .Add("needs", Needs(job))
-            .Add("rules", new YamlSequence([Rule(job, runsEverywhere)]))
+            .Add("rules", asTemplate ? null : new YamlSequence([Rule(job, runsEverywhere)]))
             .Add("allow_failure", job.IsStop ? YamlScalar.True : null)
             .Add("interruptible", job.DeploysTo != null ? YamlScalar.False : null)
             .Add("resource_group", job.DeploysTo != null ? "deploy-" + EnvironmentSlug(job.DeploysTo) : null)
@@ -93,12 +110,23 @@ public static class GitLabCiWriter
     }
 
     private static YamlSequence Needs(CiJob job) => new(job.Needs
-        .Select(n => n.Optional ? new YamlMapping().Add("job", n.JobId).Add("optional", YamlScalar.True) : (YamlNode)new YamlScalar(n.JobId))
-        .ToList(), flow: job.Needs.All(n => !n.Optional));
+        .Select(n => n.Optional || !n.Artifacts
+            ? new YamlMapping().Add("job", n.JobId)
+                .Add("artifacts", n.Artifacts ? null : YamlScalar.False)
+                .Add("optional", n.Optional ? YamlScalar.True : null)
+            : (YamlNode)new YamlScalar(n.JobId))
+        .ToList(), flow: job.Needs.All(n => n is { Optional: false, Artifacts: true }));
 
-    /// <summary>Every job needs the environment the workflow rules chose, so a pipeline they did not map runs nothing.</summary>
+    /// <summary>
+    /// Every job needs the environment the workflow rules chose, so a pipeline they did not map runs nothing; a
+    /// component's job also needs a change to its inputs (GitLab counts every file changed in tag pipelines and new
+    /// branches).
+    /// </summary>
     private static YamlMapping Rule(CiJob job, bool runsEverywhere) => new YamlMapping()
         .Add("if", runsEverywhere ? "$" + GitLabConditions.EnvironmentVariable : GitLabConditions.RunsFor(job.Environments))
+        .Add("changes", job.Component is { } part
+            ? YamlSequence.Of(part.Component.Changes.Select(p => p.Length == 0 || p.EndsWith('/') ? p + "**/*" : p))
+            : null)
         .Add("when", job.Manual ? "manual" : null);
 
     private static YamlMapping Environment(CiJob job)
@@ -122,7 +150,8 @@ public static class GitLabCiWriter
         // SLIPWAY_ENV comes from the workflow rules: a job variable of that name would also change what its rules see.
         var variables = new YamlMapping();
         if (job.DeploysTo is { Environment.IsPreview: true }) variables.Add("SLIPWAY_PREVIEW_BRANCH", "$CI_COMMIT_REF_NAME");
-        foreach (var (name, value) in job.Variables) variables.Add(name, value);
+        foreach (var (name, value) in job.Variables.Where(v => v.Key != job.Component?.Variable))
+            variables.Add(name, value);
         // Job variables rank below project variables: a project variable of the same name replaces these defaults.
         foreach (var input in job.Inputs)
             if (settings.DefaultFor(input) is { } value) variables.Add(input.Variable, value);

@@ -34,12 +34,36 @@ public static class CiJobsPage
             .Append("job's environment). A GitLab default applies unless a project variable of that name is set.\n\n");
         foreach (var job in pipeline.Jobs)
         {
-            text.Append($"- **`{job.Id}`**: `{job.Command}`\n");
+            if (job.Component is { } part)
+            {
+                // a per-component job is listed once, under its first component's
+                if (pipeline.Jobs.First(j => j.Component?.DeclaredId == part.DeclaredId) != job) continue;
+                var names = pipeline.Jobs.Where(j => j.Component?.DeclaredId == part.DeclaredId)
+                    .Select(j => $"`{j.Component!.Component.Name}`");
+                text.Append($"- **`{part.DeclaredId}-<component>`**: `{job.Command}`\n").Append(Wrapped(
+                    $"one per component ({string.Join(", ", names)}), each run only when a push changes that " +
+                    "component's inputs (GitLab `rules: changes`; GitHub: a matrix over what the " +
+                    $"`changed-{part.DeclaredId}` job finds)"));
+            }
+            else text.Append($"- **`{job.Id}`**: `{job.Command}`\n");
             text.Append($"  - environments: {Environments(job, pipeline)}; runner: {Runner(job, declaration)}\n");
-            foreach (var (name, value) in job.Variables) text.Append($"  - `{name}` = `{value}` (set by the job)\n");
+            foreach (var (name, value) in job.Variables)
+                text.Append(name == job.Component?.Variable
+                    ? $"  - `{name}` = the component (set by the job)\n"
+                    : $"  - `{name}` = `{value}` (set by the job)\n");
             foreach (var input in job.Inputs) text.Append($"  - {Input(input, declaration)}\n");
         }
         return text.ToString();
+    }
+
+    /// <summary>A list item under a job, wrapped at 120 characters.</summary>
+    private static string Wrapped(string text)
+    {
+        var lines = new List<string> { "  -" };
+        foreach (var word in text.Split(' '))
+            if (lines[^1].Length + 1 + word.Length <= 120) lines[^1] += " " + word;
+            else lines.Add("    " + word);
+        return string.Join('\n', lines) + "\n";
     }
 
     private static string Environments(CiJob job, CiPipeline pipeline) =>

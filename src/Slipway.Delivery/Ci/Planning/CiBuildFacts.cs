@@ -1,7 +1,9 @@
 using System.Reflection;
+using Slipway.Delivery.Components;
 using Slipway.Delivery.Deploy;
 using Slipway.Delivery.Dotnet;
 using Slipway.Delivery.Environments;
+using Slipway.Delivery.Images;
 using Slipway.Delivery.Secrets;
 using Slipway.Engine;
 
@@ -18,6 +20,9 @@ public sealed record CiBuildFacts(
     IReadOnlyList<string> AppSecretVariables,
     string? SdkVersion = null)
 {
+    /// <summary>The build's components and what rebuilds each, for per-component jobs.</summary>
+    public IReadOnlyList<CiComponent> Components { get; init; } = [];
+
     /// <summary>
     /// The facts of a build; global.json is read under <paramref name="root"/> (default: its root directory).
     /// </summary>
@@ -30,7 +35,17 @@ public sealed record CiBuildFacts(
             : [],
         (root ?? (build as ISlipwayBuild)?.RootDirectory) is { } directory
             ? GlobalJson.SdkVersion(directory / "global.json")
-            : null);
+            : null)
+    {
+        Components = ComponentsOf(build, root ?? (build as ISlipwayBuild)?.RootDirectory),
+    };
+
+    /// <summary>Each component with its inputs' paths; none when the build has none or is not rooted yet.</summary>
+    private static IReadOnlyList<CiComponent> ComponentsOf(object build, AbsolutePath? root) =>
+        build is IHazComponents components && root != null && (build as ISlipwayBuild)?.RootDirectory != null
+            ? components.Components.Select(c => new CiComponent(c.Name,
+                ComponentInputs.Of(c, root, build is IDockerBuild images ? images.BaseImages : []))).ToList()
+            : [];
 
     /// <summary>The parameter of that name (any spelling) that a job can set through its variable, or an error saying why not.</summary>
     public Parameter ParameterNamed(string name)

@@ -31,6 +31,11 @@ public sealed record CiJob
     /// <summary>Targets run after the job's command whether or not it passed.</summary>
     public IReadOnlyList<string> FinallyTargets { get; init; } = [];
 
+    /// <summary>Declared per component: the planner makes one job per component of it.</summary>
+    public bool PerComponent { get; init; }
+    /// <summary>The component this job builds, when it is one of a per-component job's; null otherwise.</summary>
+    public CiComponentJob? Component { get; init; }
+
     /// <summary>The command the job runs: <c>./build.sh Targets --skip Skips --no-logo</c>.</summary>
     public string Command => BuildCommand(Targets, Skips);
 

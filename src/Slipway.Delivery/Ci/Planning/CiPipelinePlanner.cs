@@ -22,7 +22,7 @@ public static class CiPipelinePlanner
             foreach (var environment in deployTargets.Where(e => e.Environment.IsPreview && (stop.RunsFor?.Invoke(e.Environment) ?? true)))
                 jobs.Add(stop, CiNames.ForEnvironment(stop.Id, environment.Name), [environment], environment, isStop: true);
 
-        var planned = jobs.All.Select(job => Build(job, jobs, facts)).ToList();
+        var planned = ComponentJobs.Expand(jobs.All.Select(job => Build(job, jobs, facts)).ToList(), facts);
         var inputs = planned.SelectMany(j => j.Inputs).DistinctBy(i => i.Variable).ToList();
         return new CiPipeline(environments, jobs.All.Select(j => j.Stage).Distinct().ToList(), planned, inputs,
             facts.SdkVersion);
@@ -99,6 +99,7 @@ public static class CiPipelinePlanner
             Inputs = inputs.DistinctBy(i => i.Variable).ToList(),
             PushesCommits = job.Declaration.PushesCommits,
             UsesDocker = job.Declaration.UsesDocker,
+            PerComponent = job.Declaration.FansOutPerComponent,
             RunnerLabels = job.Declaration.RunnerLabels,
             FinallyTargets = job.Declaration.FinallyTargets.Select(t => facts.Graph[t].Name).ToList(),
         };

@@ -92,8 +92,11 @@ public static class YamlEmitter
     private static void WriteBlock(StringBuilder output, string value, int indent)
     {
         var lines = value.EndsWith('\n') ? value[..^1].Split('\n') : value.Split('\n');
-        if (lines.Any(l => l.Length > 0 && char.IsWhiteSpace(l[0])) || lines.Any(l => l.Contains('\r')))
-            throw new ArgumentException("Block values are lines without leading white space or carriage returns.", nameof(value));
+        // YAML takes the block's indentation from its first line: only that one may not start with white space
+        if (lines.FirstOrDefault(l => l.Length > 0) is { } first && char.IsWhiteSpace(first[0]) ||
+            lines.Any(l => l.Contains('\r') || l.Length > 0 && l.Trim().Length == 0))
+            throw new ArgumentException("Block values start with a line without leading white space, and hold no " +
+                                        "carriage return or line of white space only.", nameof(value));
         output.Append(value.EndsWith('\n') ? " |\n" : " |-\n");
         foreach (var line in lines) output.Append(line.Length == 0 ? "" : new string(' ', indent) + line).Append('\n');
     }

@@ -1,0 +1,59 @@
+using FluentAssertions;
+using Slipway.Delivery.Ci;
+using Slipway.Delivery.Ci.Planning;
+using Slipway.Engine;
+using Xunit;
+
+namespace Slipway.Delivery.Tests.Ci;
+
+/// <summary>
+/// The image job declared per component: one job per component, each with the paths whose change rebuilds it, read
+/// from the build (context, referenced projects, .NET build files, declared base images).
+/// </summary>
+public sealed class ComponentJobsTests
+{
+    private readonly CiPipeline _pipeline = RepositoryBuild.Pipeline();
+
+    private IReadOnlyList<string> ChangesOf(string component) =>
+        _pipeline[$"images-{component}"].Component!.Component.Changes;
+
+    [Fact]
+    public void A_dotnet_app_changes_with_its_folder_the_projects_it_references_its_build_files_and_its_base_image()
+    {
+        ChangesOf("orders-api").Should().Equal("src/apps/orders-api/", "src/apps/shared/", "Directory.Build.props",
+            "global.json", "nuget.config", "images/dotnet-runtime/");
+        ChangesOf("web-ui").Should().NotContain("src/apps/shared/", "web-ui references no other project");
+    }
+
+    [Fact]
+    public void A_product_image_changes_with_its_folder_and_its_base_image_only()
+    {
+        ChangesOf("broker").Should().Equal("charts/base/images/broker/", "images/rabbitmq/");
+        ChangesOf("database").Should().Equal("charts/base/images/database/", "images/postgresql/");
+    }
+
+    [Fact]
+    public void Each_part_builds_its_component_and_the_jobs_after_wait_for_all_parts_and_the_tests()
+    {
+        var parts = _pipeline.Jobs.Where(j => j.Component?.DeclaredId == "images").ToList();
+
+        parts.Select(p => p.Variables.Single(v => v.Key == "SLIPWAY_COMPONENT").Value).Should()
+            .Equal("orders-api", "orders-worker", "web-ui", "bus-bootstrap", "broker", "database");
+        _pipeline["deploy-recette"].Needs.Where(n => n.JobId.StartsWith("images-")).Should()
+            .HaveCount(6).And.OnlyContain(n => n.Optional && n.Artifacts, "an unchanged component's job does not run");
+        _pipeline["deploy-recette"].Needs.Where(n => !n.JobId.StartsWith("images-")).Should()
+            .Equal(new CiNeed("test", false, Artifacts: false), new CiNeed("stack-test", false, Artifacts: false));
+    }
+
+    [Fact]
+    public void A_job_per_component_in_a_build_without_components_is_refused()
+    {
+        var declaration = new CiDeclaration().GitLab().UnmappedBranchesAs("local")
+            .ComponentPipeline(p => p.Job("compile", ["Compile"], j => j.PerComponent()));
+        var facts = RepositoryBuild.Facts() with { Components = [] };
+
+        var plan = () => CiPipelinePlanner.Plan(declaration, facts);
+
+        plan.Should().Throw<BuildDefinitionException>().WithMessage("*'compile' runs per component*has none*");
+    }
+}
