@@ -19,9 +19,25 @@ find_dotnet() {
   fi
 }
 
-# A fingerprint of everything the build is compiled from: paths, sizes and modification times (no file is read).
+SOURCES=(build src/Slipway.Engine src/Slipway.Delivery src/Slipway.LocalStack global.json Directory.Build.props nuget.config)
+
+# A fingerprint of everything the build is compiled from. In a git checkout: the content ids git keeps for the tracked
+# files, plus path, size and time of those changed or untracked, so a clean checkout of the same commit gives the same
+# stamp on any machine (a CI job reuses the build an earlier job compiled). Elsewhere: paths, sizes and times.
 stamp() {
   cd "$ROOT"
+  local changed
+  if changed="$(git status --porcelain=v1 --untracked-files=all -- "${SOURCES[@]}" 2>/dev/null)"; then
+    {
+      git ls-files -s -- "${SOURCES[@]}"
+      if [[ -n "$changed" ]]; then
+        cut -c4- <<< "$changed" | sed 's/^.* -> //' | while IFS= read -r file; do
+          [[ -f "$file" ]] && find "$file" -printf '%p %s %T@\n' || echo "$file deleted"
+        done
+      fi
+    } | cksum | cut -d' ' -f1
+    return
+  fi
   {
     find build src/Slipway.Engine src/Slipway.Delivery src/Slipway.LocalStack \( -name bin -o -name obj -o -name Properties \) -prune -o \
       -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -printf '%p %s %T@\n'

@@ -29,7 +29,9 @@ partial class Build : IGenerateCi
         .UnmappedBranchesAs("local")
         .ComponentPipeline(pipeline => pipeline
             .Job("compile", [nameof(ICompile.Compile)], job => job
-                .Keeping("src/**/bin/", "src/**/obj/", "tests/**/bin/", "tests/**/obj/"))
+                // the compiled build too: later jobs of the same commit run it instead of compiling it again
+                .Keeping("src/**/bin/", "src/**/obj/", "tests/**/bin/", "tests/**/obj/", ".nuke/temp/bin/",
+                    ".nuke/temp/build.stamp"))
             .Job("test", [nameof(ITest.Test)], job => job
                 .Skipping(nameof(IStack.StackUp))
                 .With(nameof(ITest.TestFilter), AnyRunnerTestFilter))

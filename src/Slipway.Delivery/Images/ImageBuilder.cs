@@ -34,7 +34,7 @@ public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, 
         // a .NET component's inputs are its sources, not its publish output (see ProjectSources)
         var published = component.Project != null;
         var sources = BuildContext.Collect(component.Context, [dockerfile.Name, ".dockerignore"],
-            exclude: published ? path => path.StartsWith("publish/", StringComparison.Ordinal) : null);
+            exclude: published ? ProjectSources.IsBuildOutput : null);
         var inputList = await InputsAsync(dockerfile.Name, dockerfileText, args, ct);
         inputList.AddRange(ProjectSources.Inputs(component));
         var inputs = sources.Digest(inputList);

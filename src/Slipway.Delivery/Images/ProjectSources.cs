@@ -18,6 +18,10 @@ public static class ProjectSources
         ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "nuget.config",
          "NuGet.config"];
 
+    /// <summary>Whether a path of the build context (relative, '/'-separated) is under bin/, obj/ or publish/.</summary>
+    public static bool IsBuildOutput(string path) =>
+        Outputs.Any(folder => path.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>One <c>source:&lt;path relative to the context&gt;:&lt;sha256&gt;</c> line per file, ordered.</summary>
     public static IReadOnlyList<string> Inputs(Component component)
     {

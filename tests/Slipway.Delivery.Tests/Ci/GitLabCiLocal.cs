@@ -35,8 +35,9 @@ internal static class GitLabCiLocal
         var arguments = new List<string> { repository };
         arguments.AddRange(jobs);
         // rules: changes hold, as in GitLab's tag pipelines and a branch's first one
+        // two jobs at a time: this machine's cores (a project's runners would take the image jobs side by side)
         arguments.AddRange(["--shell-isolation", "--no-artifacts-to-source", "--force-shell-executor",
-            "--no-evaluate-rule-changes"]);
+            "--no-evaluate-rule-changes", "--concurrency", "2"]);
         arguments.AddRange(options);
         var all = new Dictionary<string, string>
         {

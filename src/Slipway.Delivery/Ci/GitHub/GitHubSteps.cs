@@ -41,6 +41,7 @@ public static class GitHubSteps
             .Add("name", jobId)
             .Add("path", string.Join('\n', ["global.json", .. paths]) + "\n")
             .Add("if-no-files-found", "ignore")
+            .Add("include-hidden-files", YamlScalar.True)
             .Add("retention-days", new YamlScalar("7", isLiteral: true)));
 
     private static YamlMapping Uses(string action, YamlMapping with) => new YamlMapping().Add("uses", action).Add("with", with);
