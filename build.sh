@@ -21,21 +21,24 @@ find_dotnet() {
 
 SOURCES=(build src/Slipway.Engine src/Slipway.Delivery src/Slipway.LocalStack global.json Directory.Build.props nuget.config)
 
-# A fingerprint of everything the build is compiled from. In a git checkout: the content ids git keeps for the tracked
-# files, plus path, size and time of those changed or untracked, so a clean checkout of the same commit gives the same
-# stamp on any machine (a CI job reuses the build an earlier job compiled). Elsewhere: paths, sizes and times.
+# A fingerprint of everything the build is compiled from. In a git checkout: each file's content id (git's, from the
+# index for unchanged files, hashed for changed and untracked ones), so the same content gives the same stamp on any
+# machine and across commits (a CI job reuses the build an earlier job compiled). Elsewhere: paths, sizes and times.
 stamp() {
   cd "$ROOT"
   local changed
   if changed="$(git status --porcelain=v1 --untracked-files=all -- "${SOURCES[@]}" 2>/dev/null)"; then
     {
-      git ls-files -s -- "${SOURCES[@]}"
+      git ls-files -s -- "${SOURCES[@]}" | awk -F'\t' '{ split($1, f, " "); print $2 "\t" f[2] }'
       if [[ -n "$changed" ]]; then
-        cut -c4- <<< "$changed" | sed 's/^.* -> //' | while IFS= read -r file; do
-          [[ -f "$file" ]] && find "$file" -printf '%p %s %T@\n' || echo "$file deleted"
-        done
+        local files
+        files="$(cut -c4- <<< "$changed" | sed 's/^.* -> //')"
+        while IFS= read -r file; do [[ -f "$file" ]] || printf '%s\tdeleted\n' "$file"; done <<< "$files"
+        paste <(while IFS= read -r file; do [[ -f "$file" ]] && echo "$file"; done <<< "$files") \
+              <(while IFS= read -r file; do [[ -f "$file" ]] && echo "$file"; done <<< "$files" | git hash-object --stdin-paths)
       fi
-    } | cksum | cut -d' ' -f1
+    } | awk -F'\t' '{ id[$1] = $2 } END { for (p in id) if (id[p] != "deleted") print p "\t" id[p] }' \
+      | LC_ALL=C sort | cksum | cut -d' ' -f1
     return
   fi
   {
