@@ -42,7 +42,21 @@ public sealed class ComponentJobsTests
         _pipeline["deploy-recette"].Needs.Where(n => n.JobId.StartsWith("images-")).Should()
             .HaveCount(6).And.OnlyContain(n => n.Optional && n.Artifacts, "an unchanged component's job does not run");
         _pipeline["deploy-recette"].Needs.Where(n => !n.JobId.StartsWith("images-")).Should()
-            .Equal(new CiNeed("test", false, Artifacts: false), new CiNeed("stack-test", false, Artifacts: false));
+            .Equal(new CiNeed("compile", false), new CiNeed("test", false, Artifacts: false),
+                new CiNeed("stack-test", false, Artifacts: false));
+    }
+
+    [Fact]
+    public void With_more_jobs_to_wait_for_than_gitlab_allows_needs_a_job_waits_for_the_stages_before_it()
+    {
+        var gitLab = RepositoryBuild.Files(new LargerBuild { ComponentCount = 50, ClientEnvironments = 0 })
+            [".gitlab-ci.yml"];
+
+        var deploy = gitLab[gitLab.IndexOf("\ndeploy-recette:\n", StringComparison.Ordinal)..];
+        deploy[..deploy.IndexOf("\n\n", StringComparison.Ordinal)].Should().NotContain("needs:")
+            .And.Contain("stage: deploy", "50 image jobs, compile and the tests are more than GitLab's 50 needs");
+        var image = gitLab[gitLab.IndexOf("\n.images:\n", StringComparison.Ordinal)..];
+        image[..image.IndexOf("\n\n", StringComparison.Ordinal)].Should().Contain("needs: [compile, test, stack-test]");
     }
 
     [Fact]

@@ -81,17 +81,10 @@ public sealed class DeliveryPipelineTests(LocalStackFixture stack, ITestOutputHe
                 // The deployment repository's own pipeline must not start on the bump (another repository).
                 ["SLIPWAY_SKIP_CI"] = "true",
             }, RunTimeout);
-        var log = Keep(result, "recette-pipeline.log");
-
-        result.ExitCode.Should().Be(0, "every job passes");
-        foreach (var job in jobs) log.Should().MatchRegex($@"PASS +{job}\b");
-        foreach (var secret in Secrets) log.Should().NotContain(secret, "secrets are masked");
+        ShouldHavePassed(result, jobs, "recette-pipeline.log");
 
         // The images were pushed, tagged with the commit, to the authenticated registry the variables named.
-        using (var client = new RegistryClient(stack.Environment.TargetRegistry,
-                   stack.Environment.TargetRegistryCredentials))
-            foreach (var app in Apps)
-                (await client.ListTagsAsync($"pipeline-{_run}/shop/{app}")).Should().Contain(sha, app);
+        await ShouldHaveTaggedAsync($"pipeline-{_run}", sha);
 
         // The deployment repository got one commit bumping the apps, which starts no pipeline.
         (await _deployRepository.HeadMessageAsync()).Should().Contain(sha).And.Contain("[skip ci]");
@@ -122,17 +115,10 @@ public sealed class DeliveryPipelineTests(LocalStackFixture stack, ITestOutputHe
                 ["TARGET_REPO_USER"] = stack.Environment.TargetRegistryUsername,
                 ["TARGET_REPO_PASSWORD"] = stack.Environment.TargetRegistryPassword,
             }, RunTimeout, "--unset-variable", "CI_COMMIT_BRANCH", "--manual", "retag-prod");
-        var log = Keep(result, "prod-pipeline.log");
-
-        result.ExitCode.Should().Be(0, "every job passes");
-        foreach (var job in jobs) log.Should().MatchRegex($@"PASS +{job}\b");
-        foreach (var secret in Secrets) log.Should().NotContain(secret, "secrets are masked");
+        ShouldHavePassed(result, jobs, "prod-pipeline.log");
 
         // The release's images are in the client's registry, and prod runs them from there, pinned by digest.
-        using (var client = new RegistryClient(stack.Environment.TargetRegistry,
-                   stack.Environment.TargetRegistryCredentials))
-            foreach (var app in Apps)
-                (await client.ListTagsAsync($"client-{_run}/shop/{app}")).Should().Contain("1.0.0", app);
+        await ShouldHaveTaggedAsync($"client-{_run}", "1.0.0");
         await ShouldHaveDeployedAsync(ns, before);
         (await RunningImageAsync(ns)).Should().StartWith($"{ClientRegistry}/shop/orders-api").And.Contain("@sha256:");
         File.Exists(Artifact(repository, "retag-prod", "relocation-prod.json")).Should()
@@ -190,14 +176,28 @@ public sealed class DeliveryPipelineTests(LocalStackFixture stack, ITestOutputHe
     private static string Artifact(string repository, string job, string file) =>
         Path.Combine(repository, ".gitlab-ci-local", "artifacts", job, "artifacts", file);
 
-    /// <summary>The run's log, kept in artifacts/ (a failing pipeline is read there), its tail in the output.</summary>
-    private string Keep(ProcessResult result, string file)
+    /// <summary>
+    /// Every job passed and no secret is in the log, which is kept in artifacts/ (a failing pipeline is read there),
+    /// its tail in the output.
+    /// </summary>
+    private void ShouldHavePassed(ProcessResult result, IEnumerable<string> jobs, string file)
     {
         output.WriteLine(GitLabCiLocal.Tail(result, 150));
         Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts"));
         var log = result.AllOutput();
         File.WriteAllText(Path.Combine(RepositoryRoot.Path, "artifacts", file), log);
-        return log;
+
+        result.ExitCode.Should().Be(0, "every job passes");
+        foreach (var job in jobs) log.Should().MatchRegex($@"PASS +{job}\b");
+        foreach (var secret in Secrets) log.Should().NotContain(secret, "secrets are masked");
+    }
+
+    /// <summary>Each app's image is in the authenticated registry under the prefix, with that tag.</summary>
+    private async Task ShouldHaveTaggedAsync(string prefix, string tag)
+    {
+        using var client = new RegistryClient(stack.Environment.TargetRegistry,
+            stack.Environment.TargetRegistryCredentials);
+        foreach (var app in Apps) (await client.ListTagsAsync($"{prefix}/shop/{app}")).Should().Contain(tag, app);
     }
 
     /// <summary>

@@ -58,7 +58,8 @@ public sealed class EnvironmentRulesTests
     [Fact]
     public void GitLab_prod_waits_for_a_person_then_deploys_one_at_a_time()
     {
-        GitLab.Should().Contain("retag-prod:\n  stage: retag\n  needs:\n    - job: images-orders-api\n      optional: true\n");
+        GitLab.Should().Contain(
+            "retag-prod:\n  stage: retag\n  needs:\n    - compile\n    - job: images-orders-api\n      optional: true\n");
         GitLab.Should().Contain("""
                 - job: stack-test
                   artifacts: false
@@ -122,7 +123,7 @@ public sealed class EnvironmentRulesTests
         GitHub.Should().Contain("startsWith(github.ref, 'refs/heads/') && 'local' || '' }}");
         GitHub.Should().Contain("""
               deploy-recette:
-                needs: [images, test, stack-test]
+                needs: [compile, images, test, stack-test]
                 if: "!cancelled() && !failure() && (github.ref == 'refs/heads/recette')"
                 runs-on: ubuntu-24.04
                 environment:
@@ -142,7 +143,7 @@ public sealed class EnvironmentRulesTests
               # prod is gated: protect the GitHub environment 'prod' with required reviewers.
               # One approval releases it: this job runs retag-prod, then deploy-prod.
               deploy-prod:
-                needs: [images, test, stack-test]
+                needs: [compile, images, test, stack-test]
                 if: "!cancelled() && !failure() && (startsWith(github.ref, 'refs/tags/prod.v'))"
                 runs-on: ubuntu-24.04
                 environment:
@@ -272,7 +273,7 @@ public sealed class EnvironmentRulesTests
     public void Bump_commits_do_not_start_another_pipeline_and_may_push()
     {
         GitHub.Should().Contain("if: (github.ref_type != 'branch' || !contains(github.event.head_commit.message, '[skip ci]'))");
-        GitHub.Should().Contain("  bump-values:\n    needs: [images, test, stack-test]\n").And.Contain("    permissions:\n      contents: write\n");
+        GitHub.Should().Contain("  bump-values:\n    needs: [compile, images, test, stack-test]\n").And.Contain("    permissions:\n      contents: write\n");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class JobGraphTests
     private string[] NeedsOf(string job) => _pipeline[job].Needs.Select(n => n.JobId).ToArray();
 
     /// <summary>What a job that needs the images waits for: every image job, and what they wait for.</summary>
-    private static string[] AfterImages => [.. ImageJobs, "test", "stack-test"];
+    private static string[] AfterImages => ["compile", .. ImageJobs, "test", "stack-test"];
 
     [Fact]
     public void Needs_follow_dependencies_declared_order_and_after_relations()
@@ -26,12 +26,12 @@ public sealed class JobGraphTests
         NeedsOf("compile").Should().BeEmpty();
         NeedsOf("test").Should().Equal("compile");
         NeedsOf("stack-test").Should().Equal("compile");
-        // graph gives compile; the declaration adds both tests
-        foreach (var images in ImageJobs) NeedsOf(images).Should().Equal("test", "stack-test");
+        // graph gives compile; the declaration adds both tests; compile's kept build reaches every later job
+        foreach (var images in ImageJobs) NeedsOf(images).Should().Equal("compile", "test", "stack-test");
         NeedsOf("bump-values").Should().Equal(AfterImages);   // BumpValues runs after PushImage
         NeedsOf("retag-prod").Should().Equal(AfterImages);    // Retag runs after PushImage
         NeedsOf("deploy-dev").Should().Equal(AfterImages);    // DeployBase depends on PushImage
-        NeedsOf("deploy-prod").Should().Equal("retag-prod");  // ... and on Retag, which prod runs in its own job
+        NeedsOf("deploy-prod").Should().Equal("compile", "retag-prod"); // ... and on Retag, prod's own job
         NeedsOf("stop-preview").Should().BeEmpty();
     }
 

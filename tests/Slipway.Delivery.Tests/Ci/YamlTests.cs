@@ -60,7 +60,8 @@ public sealed class YamlTests
             .Contain(["compile", "stack-test", "deploy-prod"]);
         var upload = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)gitHub["jobs"])["compile"])["steps"]).Last();
         ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)upload)["with"])["path"]).Value.Should()
-            .Be("global.json\nartifacts/\nsrc/**/bin/\nsrc/**/obj/\ntests/**/bin/\ntests/**/obj/\n");
+            .Be("global.json\nartifacts/\nsrc/**/bin/\nsrc/**/obj/\ntests/**/bin/\ntests/**/obj/\n.nuke/temp/bin/\n" +
+                ".nuke/temp/build.stamp\n");
 
         Load(files[".github/workflows/delivery-stop-preview.yml"]).Children.Should().ContainKey(new YamlScalarNode("jobs"));
     }

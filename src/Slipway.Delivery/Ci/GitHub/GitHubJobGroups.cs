@@ -42,11 +42,13 @@ internal sealed class GitHubJobGroups
             return;
         }
         var owners = job.Needs.Select(n => _groupOf[n.JobId]).Distinct().ToList();
-        if (job is { Manual: false, DeploysTo.Environment.Protections.ManualGate: true } && owners.Count == 1 &&
-            owners[0].First.DeploysTo == job.DeploysTo)
+        // the gate's job, when every other job this one waits for is one the gate's job waits for too
+        var gates = owners.Where(o => o.First.DeploysTo == job.DeploysTo).ToList();
+        if (job is { Manual: false, DeploysTo.Environment.Protections.ManualGate: true } && gates.Count == 1 &&
+            owners.Except(gates).All(o => NeedsOf(gates[0]).Contains(o)))
         {
-            owners[0].Jobs.Add(job);
-            _groupOf[job.Id] = owners[0];
+            gates[0].Jobs.Add(job);
+            _groupOf[job.Id] = gates[0];
             return;
         }
         var group = new Group([job]);

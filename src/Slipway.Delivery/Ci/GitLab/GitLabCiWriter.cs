@@ -10,6 +10,12 @@ namespace Slipway.Delivery.Ci.GitLab;
 /// </summary>
 public static class GitLabCiWriter
 {
+    /// <summary>
+    /// GitLab's limit on a job's <c>needs</c>; a job waiting for more (many components) waits for the stages before
+    /// it instead, and takes the artifacts of all their jobs.
+    /// </summary>
+    public const int MaxNeeds = 50;
+
     public static string Write(CiPipeline pipeline, GitLabSettings settings, IReadOnlyList<string> header)
     {
         var document = new YamlMapping()
@@ -92,7 +98,7 @@ public static class GitLabCiWriter
             .Add("stage", job.Stage)
             .Add("tags", job.RunnerLabels.Count > 0 ? YamlSequence.Of(job.RunnerLabels, flow: true) : null)
             .Add("services", job.UsesDocker ? DockerService(settings) : null)
-            .Add("needs", Needs(job))
+            .Add("needs", job.Needs.Count <= MaxNeeds ? Needs(job) : null)
             .Add("rules", asTemplate ? null : new YamlSequence([Rule(job, runsEverywhere)]))
             .Add("allow_failure", job.IsStop ? YamlScalar.True : null)
             .Add("interruptible", job.DeploysTo != null ? YamlScalar.False : null)

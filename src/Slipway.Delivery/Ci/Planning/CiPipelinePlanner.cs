@@ -65,7 +65,8 @@ public static class CiPipelinePlanner
         var skips = (IReadOnlyList<string>?)null;
         foreach (var environment in job.Environments)
         {
-            foreach (var need in jobs.ReducedNeeds(job, environment))
+            // what a job keeps (the compiled build) reaches every job after it, not only the next one
+            foreach (var need in jobs.ReducedNeeds(job, environment).Concat(jobs.KeepersBefore(job, environment)))
                 if (needs.All(n => n.JobId != need.Id))
                     needs.Add(new CiNeed(need.Id, Optional: job.Environments.Any(e => !jobs.RunsIn(need, e))));
             var environmentSkips = jobs.Skips(job, environment);

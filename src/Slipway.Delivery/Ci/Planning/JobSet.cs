@@ -76,6 +76,10 @@ internal sealed class JobSet(TargetGraph graph)
             .ToList();
     }
 
+    /// <summary>The jobs before this one that hand on more than artifacts/ (e.g. the compiled build), nearest last.</summary>
+    public IReadOnlyList<Job> KeepersBefore(Job job, CiEnvironment environment) =>
+        Ancestors(job, environment).Where(a => a.Declaration.Keeps.Count > 0).OrderBy(a => IndexOf(a.Id)).ToList();
+
     private HashSet<Job> Ancestors(Job job, CiEnvironment environment)
     {
         var result = new HashSet<Job>();
