@@ -25,6 +25,8 @@ public sealed class EnvironmentDeploy
     public required IReadOnlyDictionary<string, RegistryCredentials?> RegistryCredentials { get; init; }
     /// <summary>The target registry images were relocated into; null when the environment has none.</summary>
     public ImageRegistry? Target { get; init; }
+    /// <summary>The registry this run's images were pushed to (its prefix is not carried into the target's).</summary>
+    public required ImageRegistry SourceRegistry { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Secrets { get; init; }
     public required Func<ReleaseDefinition, ValuesLayers> ValuesFor { get; init; }
     public PostRender? PostRender { get; init; }
@@ -128,8 +130,9 @@ public sealed class EnvironmentDeploy
         {
             known.TryAdd(ManifestImages.Normalize(image.Reference(image.TagToDeploy)), image.Digest);
             if (Target != null)
-                known.TryAdd(ManifestImages.Normalize(
-                    $"{Target.Host}/{Target.RepositoryFor(image.Repository)}:{image.TagToDeploy}"), image.Digest);
+                known.TryAdd(ManifestImages.Normalize($"{Target.Host}/" +
+                    $"{Target.RepositoryFor(SourceRegistry.RelativeRepository(image.Repository))}:{image.TagToDeploy}"),
+                    image.Digest);
         }
         return known;
     }

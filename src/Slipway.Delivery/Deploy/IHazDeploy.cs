@@ -64,6 +64,7 @@ public interface IHazDeploy : IRetag, IHazDeployContext
             Helm = Helm.WithCluster(context.Cluster.Kubeconfig, context.Cluster.Config.ContextName),
             Images = images,
             PullRegistry = target ?? ImageRegistry,
+            SourceRegistry = ImageRegistry,
             PullCredentials = target != null ? RelocationCredentials : ImageRegistryCredentials,
             RegistryCredentials = new Dictionary<string, RegistryCredentials?>
             {

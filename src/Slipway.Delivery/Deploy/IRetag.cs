@@ -112,7 +112,10 @@ public interface IRetag : IListImages
     {
         var source = ImageReference.Parse(image);
         var sourceClient = SourceClient(sources, source.Registry);
-        var targetRepository = target.RepositoryFor(source.Repository);
+        // our images go where our charts name them (target + component repository), without this run's prefix
+        var targetRepository = target.RepositoryFor(source.Registry == ImageRegistry.Host
+            ? ImageRegistry.RelativeRepository(source.Repository)
+            : source.Repository);
         var progress = new CopyProgress
         {
             OnChange = p => Log.Debug($"{source.Repository}: {p.BlobsCopied} blobs copied ({p.BytesCopied / 1024.0 / 1024.0:0.0} MiB), {p.BlobsSkipped} present, {p.BlobsMounted} mounted"),

@@ -8,7 +8,7 @@ namespace Slipway.Delivery.Images;
 /// <summary>
 /// Makes the images a build starts FROM exist in the base registry: a declared <see cref="BaseImage"/> the registry
 /// lacks is built from its Dockerfile and pushed, once per run however many components need it. A missing image
-/// under the base registry that nothing declares fails with what to do, before any build.
+/// under the base registry that nothing declares fails with what to do, before the image that needs it is built.
 /// </summary>
 public sealed class BaseImageEnsurer(IDockerEngine docker, RegistryClient registry, ImageRegistry baseRegistry,
     IReadOnlyList<BaseImage> declared)

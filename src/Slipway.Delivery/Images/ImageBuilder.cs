@@ -60,6 +60,7 @@ public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, 
             Dockerfile = dockerfile.Name,
             Tags = [.. image.Tags.Append(inputsTag).Select(image.Reference)],
             BuildArgs = args,
+            RegistryAuth = PullAuth,
             Labels = new Dictionary<string, string>
             {
                 ["org.opencontainers.image.title"] = component.Name,
@@ -87,11 +88,21 @@ public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, 
         }
         Log.Information($"{component.Name}: building base layer {reference} (Dockerfile.base or its files changed)");
         using var tar = await context.ToTarAsync(ct);
-        await docker.BuildAsync(new DockerBuildRequest { Dockerfile = component.BaseDockerfile.Name, Tags = [reference], BuildArgs = args },
-            tar, line => Log.Debug($"{component.Name} base: {line}"), ct);
+        await docker.BuildAsync(new DockerBuildRequest
+            {
+                Dockerfile = component.BaseDockerfile.Name, Tags = [reference], BuildArgs = args, RegistryAuth = PullAuth,
+            }, tar, line => Log.Debug($"{component.Name} base: {line}"), ct);
         await docker.PushAsync($"{target.Host}/{repository}", tag, registry.Credentials, line => Log.Debug($"{component.Name} base: {line}"), ct);
         return reference;
     }
+
+    /// <summary>
+    /// The registry's credentials for the engine's pulls of FROM images there (the component's base layer, base
+    /// images under the same registry): a CI job's fresh engine has none of them locally.
+    /// </summary>
+    private IReadOnlyDictionary<string, RegistryCredentials> PullAuth => registry.Credentials is { } credentials
+        ? new Dictionary<string, RegistryCredentials> { [registry.Registry] = credentials }
+        : new Dictionary<string, RegistryCredentials>();
 
     /// <summary>The tag the existing image was first built under, when that tag still names the same digest.</summary>
     private async Task<string?> FirstBuiltTagAsync(string repository, string inputsTag, string digest, CancellationToken ct)
