@@ -61,7 +61,7 @@ public sealed class DeliveryPipelineTests(LocalStackFixture stack, ITestOutputHe
         await RecettePipelineAsync(repository, sha);
 
         await TestGit.RunAsync(repository, "tag", ReleaseTag);
-        await ProdPipelineAsync(repository);
+        await ProdPipelineAsync(repository, sha);
     }
 
     /// <summary>compile, test, images, bump-values and deploy-recette of a push to the recette branch.</summary>
@@ -100,7 +100,7 @@ public sealed class DeliveryPipelineTests(LocalStackFixture stack, ITestOutputHe
     /// images, then the manual retag-prod (the approval), then deploy-prod, of the release tag: the images are
     /// copied into the client's registry by digest and prod runs them from there, pinned.
     /// </summary>
-    private async Task ProdPipelineAsync(string repository)
+    private async Task ProdPipelineAsync(string repository, string sha)
     {
         const string ns = "slipway-prod";
         var before = await DeployedReleasesAsync(ns);
@@ -117,8 +117,10 @@ public sealed class DeliveryPipelineTests(LocalStackFixture stack, ITestOutputHe
             }, RunTimeout, "--unset-variable", "CI_COMMIT_BRANCH", "--manual", "retag-prod");
         ShouldHavePassed(result, jobs, "prod-pipeline.log");
 
-        // The release's images are in the client's registry, and prod runs them from there, pinned by digest.
-        await ShouldHaveTaggedAsync($"client-{_run}", "1.0.0");
+        // The release tag was added to the images the recette pipeline built (unchanged, not rebuilt); they are in the
+        // client's registry under the tag they were first built under, and prod runs them from there, pinned by digest.
+        await ShouldHaveTaggedAsync($"pipeline-{_run}", "1.0.0");
+        await ShouldHaveTaggedAsync($"client-{_run}", sha);
         await ShouldHaveDeployedAsync(ns, before);
         (await RunningImageAsync(ns)).Should().StartWith($"{ClientRegistry}/shop/orders-api").And.Contain("@sha256:");
         File.Exists(Artifact(repository, "retag-prod", "relocation-prod.json")).Should()
