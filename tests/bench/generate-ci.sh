@@ -18,7 +18,8 @@ tests/ci/throwaway-repository.sh "$WORK/large" bench >/dev/null
   apps="" clients=""
   for ((i = 1; i <= 44; i++)); do apps+="        App(\"app-$i\", \"App$i.csproj\"),\n"; done
   for ((i = 1; i <= 5; i++)); do
-    clients+="        new(\"client$i\") { TagPatterns = [\"client$i.v*\"], KubeconfigVariable = \"KUBECONFIG_CLIENT$i\" },\n"
+    clients+="        new(\"client$i\") { TagPatterns = [\"client$i.v*\"], "
+    clients+="KubeconfigVariable = \"KUBECONFIG_CLIENT$i\" },\n"
   done
   sed -i "s|^        App(\"bus-bootstrap\", \"BusBootstrap.csproj\"),|&\n$apps|" build/Build.Components.cs
   sed -i "s|^    \];|$clients    ];|" build/Build.Environments.cs

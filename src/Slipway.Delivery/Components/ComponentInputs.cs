@@ -12,7 +12,8 @@ namespace Slipway.Delivery.Components;
 public static class ComponentInputs
 {
     /// <summary>Repository-wide files every .NET build reads.</summary>
-    private static readonly string[] RootFiles = ["global.json", "nuget.config", "NuGet.config", "Directory.Packages.props"];
+    private static readonly string[] RootFiles =
+        ["global.json", "nuget.config", "NuGet.config", "Directory.Packages.props"];
     private static readonly string[] FolderFiles = ["Directory.Build.props", "Directory.Build.targets"];
     private const string BaseRegistryProbe = "base-registry.invalid";
 
@@ -52,7 +53,7 @@ public static class ComponentInputs
         return found;
     }
 
-    /// <summary>Directory.Build.props/targets in the folder or any folder above it, up to the repository root.</summary>
+    /// <summary>Directory.Build.props/targets in the folder or any above it, up to the repository root.</summary>
     private static IEnumerable<string> BuildFilesAbove(AbsolutePath root, AbsolutePath folder)
     {
         for (var current = folder; Folder(root, current) != null; current = current.Parent)

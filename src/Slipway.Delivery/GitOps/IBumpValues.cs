@@ -47,7 +47,9 @@ public interface IBumpValues : IHazComponents, IHazEnvironments, IHazImageRegist
             var bumps = RequestedBumps();
             if (bumps.Count == 0)
             {
-                if (RecordedImages != null) Log.Information($"No image was rebuilt (see {ImagesFile.RelativeTo(RootDirectory)}): every values file keeps its tag, nothing to bump.");
+                if (RecordedImages != null)
+                    Log.Information($"No image was rebuilt (see {ImagesFile.RelativeTo(RootDirectory)}): every " +
+                                    "values file keeps its tag, nothing to bump.");
                 return;
             }
             var environment = BumpEnvironment();
@@ -86,8 +88,9 @@ public interface IBumpValues : IHazComponents, IHazEnvironments, IHazImageRegist
         if (images == null)
         {
             if (Component.Length > 0)
-                throw new TargetFailedException($"No image was built in this run ({ImagesFile.RelativeTo(RootDirectory)} " +
-                                                "does not exist): run PushImage first, or pass --tag.");
+                throw new TargetFailedException("No image was built in this run " +
+                                                $"({ImagesFile.RelativeTo(RootDirectory)} does not exist): run " +
+                                                "PushImage first, or pass --tag.");
             // e.g. a pipeline whose changes touched no component: its image jobs did not run
             Log.Information($"No image was built in this run (no {ImagesFile.RelativeTo(RootDirectory)}, no " +
                             $"{ImageRecordsDirectory.RelativeTo(RootDirectory)}/): nothing to bump. To bump by hand: " +
@@ -101,7 +104,8 @@ public interface IBumpValues : IHazComponents, IHazEnvironments, IHazImageRegist
             {
                 if (Component.Length > 0)
                     throw new TargetFailedException($"{component.Name} is not in this run's images " +
-                                                    $"({ImagesFile.RelativeTo(RootDirectory)}): run PushImage for it, or pass --tag.");
+                                                    $"({ImagesFile.RelativeTo(RootDirectory)}): run PushImage for " +
+                                                    "it, or pass --tag.");
                 continue;
             }
             if (image.Rebuilt) bumps.Add(Bump(component.Name, image.TagToDeploy));

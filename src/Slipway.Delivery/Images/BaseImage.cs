@@ -3,8 +3,9 @@ using Slipway.Engine;
 namespace Slipway.Delivery.Images;
 
 /// <summary>
-/// An image Dockerfiles build FROM under the base registry (<c>${BASE_REGISTRY}/&lt;repository&gt;:&lt;tag&gt;</c>), with
-/// the Dockerfile that makes it: DockerBuild builds and pushes it when the base registry lacks it.
+/// An image Dockerfiles build FROM under the base registry
+/// (<c>${BASE_REGISTRY}/&lt;repository&gt;:&lt;tag&gt;</c>), with the Dockerfile that makes it: DockerBuild builds
+/// and pushes it when the base registry lacks it.
 /// </summary>
 /// <param name="Repository">its repository under the base registry, e.g. <c>slipway-base/dotnet-runtime</c></param>
 /// <param name="Context">the directory holding its Dockerfile (the build context)</param>

@@ -15,7 +15,7 @@ public sealed class BaseImageEnsurer(IDockerEngine docker, RegistryClient regist
 {
     private readonly ConcurrentDictionary<string, Lazy<Task>> _ensured = new();
 
-    /// <summary>The images (FROM lines, build args substituted) that live under the base registry, made present.</summary>
+    /// <summary>The images (FROM lines, build args substituted) under the base registry, made present.</summary>
     public Task EnsureAsync(IEnumerable<string> images, CancellationToken ct) =>
         Task.WhenAll(images.Where(baseRegistry.Holds).Distinct().Select(image =>
             _ensured.GetOrAdd(image, _ => new Lazy<Task>(() => EnsureOneAsync(image, ct))).Value));
@@ -24,8 +24,8 @@ public sealed class BaseImageEnsurer(IDockerEngine docker, RegistryClient regist
     {
         var reference = ImageReference.Parse(image);
         if (await registry.HeadManifestAsync(reference.Repository, reference.Reference, ct) != null) return;
-        var declaration = declared.FirstOrDefault(b =>
-                              baseRegistry.RepositoryFor(b.Repository) == reference.Repository && b.Tag == reference.Tag)
+        var declaration = declared.FirstOrDefault(b => b.Tag == reference.Tag &&
+                                                       baseRegistry.RepositoryFor(b.Repository) == reference.Repository)
                           ?? throw new TargetFailedException(
                               $"{image} is not in the base registry, and no base image declares it: push it there, " +
                               "give --base-registry a registry that has it, or declare it in the build's BaseImages.");

@@ -33,7 +33,8 @@ public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHa
             using var baseClient = new RegistryClient(baseRegistry.Host,
                 baseRegistry.Host == ImageRegistry.Host ? ImageRegistryCredentials : null);
             var baseImages = new BaseImageEnsurer(docker, baseClient, baseRegistry, BaseImages);
-            var builder = new ImageBuilder(docker, registry, ImageRegistry, baseRegistry.ToString(), version, baseImages);
+            var builder = new ImageBuilder(docker, registry, ImageRegistry, baseRegistry.ToString(), version,
+                baseImages);
             using var gate = new SemaphoreSlim(Math.Max(1, BuildParallelism));
             var images = await Task.WhenAll(SelectedComponents.Select(async component =>
             {

@@ -35,10 +35,10 @@ public interface IHazImageRegistry : IHazStack
         : StackEnvironment.DockerEndpoint;
 
     AbsolutePath ImagesFile => ArtifactsDirectory / "images.json";
-    /// <summary>One record per image (artifacts/images/&lt;component&gt;.json), which per-component CI jobs pass on.</summary>
+    /// <summary>One record per image (artifacts/images/&lt;component&gt;.json), which CI jobs pass on.</summary>
     AbsolutePath ImageRecordsDirectory => ArtifactsDirectory / "images";
 
-    /// <summary>Every image record of the run (images.json and artifacts/images/); null when PushImage never ran.</summary>
+    /// <summary>Every image record of the run (images.json, artifacts/images/); null if PushImage never ran.</summary>
     IReadOnlyList<BuiltImage>? RecordedImages => ImagesManifest.ReadAll(ImagesFile, ImageRecordsDirectory);
     /// <summary>What DockerBuild decided, for PushImage (which may run in another CI job).</summary>
     AbsolutePath BuildPlanFile => ArtifactsDirectory / "image-builds.json";

@@ -7,8 +7,8 @@ namespace Slipway.Delivery.Images;
 public interface IPushImage : IDockerBuild
 {
     Target PushImage => _ => _
-        .Description("Push the images (or tag unchanged ones registry-side), confirm each digest, write artifacts/images.json " +
-                     "and a record per image in artifacts/images/")
+        .Description("Push the images (or tag unchanged ones registry-side), confirm each digest, write " +
+                     "artifacts/images.json and a record per image in artifacts/images/")
         .DependsOn<IDockerBuild>(x => x.DockerBuild)
         .Executes(async ct =>
         {

@@ -15,8 +15,8 @@ namespace Slipway.Delivery.Images;
 /// </summary>
 /// <param name="baseImages">makes the images the Dockerfiles build FROM under the base registry present (none: they
 /// must be there)</param>
-public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, ImageRegistry target, string baseRegistry,
-    SourceVersion version, BaseImageEnsurer? baseImages = null)
+public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, ImageRegistry target,
+    string baseRegistry, SourceVersion version, BaseImageEnsurer? baseImages = null)
 {
     public const string InputsTagPrefix = "inputs-";
     /// <summary>The label naming the tag an image was first built under.</summary>
@@ -90,7 +90,8 @@ public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, 
         using var tar = await context.ToTarAsync(ct);
         await docker.BuildAsync(new DockerBuildRequest
             {
-                Dockerfile = component.BaseDockerfile.Name, Tags = [reference], BuildArgs = args, RegistryAuth = PullAuth,
+                Dockerfile = component.BaseDockerfile.Name, Tags = [reference], BuildArgs = args,
+                RegistryAuth = PullAuth,
             }, tar, line => Log.Debug($"{component.Name} base: {line}"), ct);
         await docker.PushAsync($"{target.Host}/{repository}", tag, registry.Credentials, line => Log.Debug($"{component.Name} base: {line}"), ct);
         return reference;

@@ -14,7 +14,7 @@ public sealed record ImageRegistry(string Host, string? Prefix)
     /// <summary>The repository path inside the registry for a component repository such as <c>shop/orders-api</c>.</summary>
     public string RepositoryFor(string repository) => Prefix == null ? repository : $"{Prefix}/{repository}";
 
-    /// <summary>A repository of this registry without its prefix (<c>group/project/shop/a</c> → <c>shop/a</c>).</summary>
+    /// <summary>A repository here without the prefix: <c>group/project/shop/a</c> is <c>shop/a</c>.</summary>
     public string RelativeRepository(string repository) =>
         Prefix != null && repository.StartsWith(Prefix + "/", StringComparison.Ordinal)
             ? repository[(Prefix.Length + 1)..]

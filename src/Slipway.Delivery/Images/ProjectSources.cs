@@ -18,7 +18,7 @@ public static class ProjectSources
         ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "nuget.config",
          "NuGet.config"];
 
-    /// <summary>Whether a path of the build context (relative, '/'-separated) is under bin/, obj/ or publish/.</summary>
+    /// <summary>Whether a path of the build context (relative, '/'-separated) is in bin/, obj/ or publish/.</summary>
     public static bool IsBuildOutput(string path) =>
         Outputs.Any(folder => path.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase));
 
@@ -26,7 +26,8 @@ public static class ProjectSources
     public static IReadOnlyList<string> Inputs(Component component)
     {
         if (component.Project is not { } project) return [];
-        var folders = new[] { project }.Concat(ComponentInputs.ReferencedProjects(project)).Select(p => p.Parent).ToList();
+        var folders = new[] { project }.Concat(ComponentInputs.ReferencedProjects(project))
+            .Select(p => p.Parent).ToList();
         var files = folders.SelectMany(FilesIn).Concat(folders.SelectMany(BuildFilesAbove)).Distinct();
         return files
             .Select(file => Path.GetRelativePath(component.Context, file).Replace('\\', '/') + ":" + Sha256(file))

@@ -58,8 +58,8 @@ public sealed class EnvironmentRulesTests
     [Fact]
     public void GitLab_prod_waits_for_a_person_then_deploys_one_at_a_time()
     {
-        GitLab.Should().Contain(
-            "retag-prod:\n  stage: retag\n  needs:\n    - compile\n    - job: images-orders-api\n      optional: true\n");
+        GitLab.Should().Contain("retag-prod:\n  stage: retag\n  needs:\n    - compile\n" +
+                                "    - job: images-orders-api\n      optional: true\n");
         GitLab.Should().Contain("""
                 - job: stack-test
                   artifacts: false
@@ -273,7 +273,8 @@ public sealed class EnvironmentRulesTests
     public void Bump_commits_do_not_start_another_pipeline_and_may_push()
     {
         GitHub.Should().Contain("if: (github.ref_type != 'branch' || !contains(github.event.head_commit.message, '[skip ci]'))");
-        GitHub.Should().Contain("  bump-values:\n    needs: [compile, images, test, stack-test]\n").And.Contain("    permissions:\n      contents: write\n");
+        GitHub.Should().Contain("  bump-values:\n    needs: [compile, images, test, stack-test]\n")
+            .And.Contain("    permissions:\n      contents: write\n");
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class GitHubWorkflowClientTests : IDisposable
         var text = RepositoryBuild.Files()[".github/workflows/delivery.yml"];
         var broken = _root / "broken-delivery.yml";
         File.WriteAllText(broken, text
-            .Replace("needs: [compile, images, test, stack-test]", "needs: [compile, images-production, test, stack-test]")
+            .Replace("needs: [compile, images, test, stack-test]",
+                "needs: [compile, images-production, test, stack-test]")
             .Replace("runs-on: ubuntu-24.04\n    environment:\n      name: dev", "runs-on: ubuntu-24.04\n    enviroment:\n      name: dev"));
 
         var result = CiClientScripts.Run("lint-workflows.sh", [broken], Timeout);

@@ -18,7 +18,7 @@ internal static class RepositoryBuild
 {
     public static IGenerateCi Create() => Rooted();
 
-    /// <summary>The build rooted at this repository, as a run roots it (the engine's setter is internal to it).</summary>
+    /// <summary>The build rooted at this repository, as a run roots it (the engine's setter is internal).</summary>
     public static Slipway.Build.Build Rooted() => Root(new Slipway.Build.Build());
 
     /// <summary>The build, rooted at this repository (its components' paths are under its root).</summary>

@@ -19,7 +19,7 @@ public sealed class ImagesManifestBumpTests : IDisposable
     private void WriteImages(params (string Component, bool Rebuilt)[] images) =>
         ImagesManifest.Write(Path.Combine(_root, "artifacts", "images.json"), images.Select(Image).ToList());
 
-    /// <summary>What a CI job building one component hands on: its record in artifacts/images/ and images.json.</summary>
+    /// <summary>What a CI job building one component hands on: its record and images.json.</summary>
     private void WriteJobArtifacts(string component, bool rebuilt)
     {
         var job = Directory.CreateTempSubdirectory("slipway-image-job-").FullName;
@@ -97,8 +97,8 @@ public sealed class ImagesManifestBumpTests : IDisposable
     {
         using var repository = await SeededRepository();
 
-        var missing = GitOpsTestBuild.Run(_root, "BumpValues", "--deploy-repo", repository.Url, "--deploy-branch", "main",
-            "--component", "web-ui");
+        var missing = GitOpsTestBuild.Run(_root, "BumpValues", "--deploy-repo", repository.Url, "--deploy-branch",
+            "main", "--component", "web-ui");
         var nothingBuilt = GitOpsTestBuild.Run(_root, "BumpValues", "--deploy-repo", repository.Url, "--deploy-branch",
             "main");
         WriteImages(("orders-api", true));

@@ -28,13 +28,14 @@ public sealed class AuthenticatedFromTests(LocalStackFixture stack)
             .Write("Dockerfile", $"FROM {from}:1\nCOPY app/ /app/\n").Write("app/a.txt", "a");
         using var registry = new RegistryClient(stack.Environment.TargetRegistry,
             stack.Environment.TargetRegistryCredentials);
-        var builder = new ImageBuilder(stack.Docker, registry, new ImageRegistry(stack.Environment.TargetRegistry, prefix),
-            stack.Environment.Registry, Commits.New());
+        var builder = new ImageBuilder(stack.Docker, registry,
+            new ImageRegistry(stack.Environment.TargetRegistry, prefix), stack.Environment.Registry, Commits.New());
 
         var image = await builder.BuildAsync(app.Component, CancellationToken.None);
 
         image.Rebuilt.Should().BeTrue("the engine pulled its FROM image with the registry's credentials");
-        foreach (var tag in image.Tags.Append(image.InputsTag)) await stack.Docker.RemoveImageAsync(image.Reference(tag));
+        foreach (var tag in image.Tags.Append(image.InputsTag))
+            await stack.Docker.RemoveImageAsync(image.Reference(tag));
         await stack.Docker.RemoveImageAsync($"{from}:1");
     }
 }

@@ -78,7 +78,8 @@ public sealed class DeclaredBaseImageTests(LocalStackFixture stack) : IDisposabl
     /// <summary>A pipeline whose base registry is an empty prefix of the stack's registry.</summary>
     private ImagePipeline Pipeline(IReadOnlyList<BaseImage> declared) => new(stack)
     {
-        BaseRegistry = new ImageRegistry(stack.Environment.Registry, "tests/bases-" + Guid.NewGuid().ToString("N")[..8]),
+        BaseRegistry = new ImageRegistry(stack.Environment.Registry,
+            "tests/bases-" + Guid.NewGuid().ToString("N")[..8]),
         BaseImages = declared,
     };
 

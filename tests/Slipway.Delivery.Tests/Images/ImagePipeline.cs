@@ -21,7 +21,7 @@ internal sealed class ImagePipeline(LocalStackFixture stack) : IAsyncDisposable
     public ImageRegistry Target { get; } = new(stack.Environment.Registry, "tests/" + Guid.NewGuid().ToString("N")[..12]);
     public RegistryClient Registry { get; } = new(stack.Environment.Registry);
 
-    /// <summary>What Dockerfiles get as ${BASE_REGISTRY}: the stack's registry (which the stack fills), or another.</summary>
+    /// <summary>What Dockerfiles get as ${BASE_REGISTRY}: the stack's registry (it fills it), or another.</summary>
     public ImageRegistry BaseRegistry { get; init; } = new(stack.Environment.Registry, null);
 
     /// <summary>The base images DockerBuild makes when the base registry lacks them (one maker per pipeline).</summary>
@@ -38,8 +38,8 @@ internal sealed class ImagePipeline(LocalStackFixture stack) : IAsyncDisposable
         _repositories.Add(RepositoryOf(component));
         _repositories.Add(BaseRepositoryOf(component));
         _baseImages ??= new BaseImageEnsurer(stack.Docker, Registry, BaseRegistry, BaseImages);
-        var image = await new ImageBuilder(stack.Docker, Registry, Target, BaseRegistry.ToString(), version, _baseImages)
-            .BuildAsync(component, Token);
+        var builder = new ImageBuilder(stack.Docker, Registry, Target, BaseRegistry.ToString(), version, _baseImages);
+        var image = await builder.BuildAsync(component, Token);
         _localImages.UnionWith(image.Tags.Append(image.InputsTag).Select(image.Reference));
         return image;
     }

@@ -61,7 +61,7 @@ internal sealed class GitHubJobGroups
     {
         public CiJob First => Jobs[0];
         public string Id => First.Component?.DeclaredId ?? Jobs[^1].Id;
-        /// <summary>One run per component (<c>strategy.matrix.component</c>), for the components a push changed.</summary>
+        /// <summary>One run per component a push changed (<c>strategy.matrix.component</c>).</summary>
         public bool IsMatrix => First.Component != null;
         /// <summary>The names its artifacts are uploaded under (one per matrix run).</summary>
         public string ArtifactPattern => IsMatrix ? Id + "-*" : Id;

@@ -23,9 +23,10 @@ public static class GitHubWorkflowWriter
         {
             if (group.IsMatrix)
                 jobs.Add(GitHubChangedComponents.JobId(group.Id), GitHubChangedComponents.Job(
-                        group.Jobs.Select(j => j.Component!.Component).ToList(), ChangesCondition(group.First, pipeline),
+                        group.Jobs.Select(j => j.Component!.Component).ToList(),
+                        ChangesCondition(group.First, pipeline),
                         RunsOn(group.First, settings)), blankLineBefore: jobs.Entries.Count > 0,
-                    comments: [$"The components whose inputs this push changed, which the {group.Id} job's matrix runs."]);
+                    comments: [$"The components whose inputs this push changed: the {group.Id} job's matrix."]);
             jobs.Add(group.Id, Job(group, groups, pipeline, settings), blankLineBefore: jobs.Entries.Count > 0,
                 comments: GateNote(group));
         }
@@ -102,7 +103,8 @@ public static class GitHubWorkflowWriter
                     flow: true)
                 : null)
             .Add("if", group.IsMatrix
-                ? (condition != null ? condition + " && " : "") + $"needs.{changed}.outputs.{GitHubChangedComponents.Output} != '[]'"
+                ? (condition != null ? condition + " && " : "") +
+                  $"needs.{changed}.outputs.{GitHubChangedComponents.Output} != '[]'"
                 : condition)
             .Add("strategy", group.IsMatrix
                 ? new YamlMapping()

@@ -40,7 +40,8 @@ public static class GitLabCiWriter
                 document.Add(job.Id, new YamlMapping()
                     .Add("extends", template)
                     .Add("rules", new YamlSequence([Rule(job, job.Environments.Count == pipeline.Environments.Count)]))
-                    .Add("variables", new YamlMapping().Add(part.Variable, part.Component.Name)), blankLineBefore: true);
+                    .Add("variables", new YamlMapping().Add(part.Variable, part.Component.Name)),
+                    blankLineBefore: true);
                 continue;
             }
             document.Add(job.Id, Job(job, pipeline, settings), blankLineBefore: true);

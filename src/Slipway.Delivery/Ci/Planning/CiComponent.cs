@@ -1,6 +1,6 @@
 namespace Slipway.Delivery.Ci.Planning;
 
-/// <summary>A component of the build, with the repository paths whose change rebuilds its image (folders end in '/').</summary>
+/// <summary>A component, with the repository paths whose change rebuilds its image (folders end in '/').</summary>
 public sealed record CiComponent(string Name, IReadOnlyList<string> Changes);
 
 /// <summary>

@@ -40,6 +40,7 @@ internal static class ComponentJobs
         }
         var duplicate = result.GroupBy(j => j.Id).FirstOrDefault(g => g.Count() > 1);
         return duplicate == null ? result
-            : throw new BuildDefinitionException($"Two CI jobs are named '{duplicate.Key}': rename the component or job.");
+            : throw new BuildDefinitionException(
+                $"Two CI jobs are named '{duplicate.Key}': rename the component or the job.");
     }
 }

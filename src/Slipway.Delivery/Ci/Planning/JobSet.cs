@@ -76,7 +76,7 @@ internal sealed class JobSet(TargetGraph graph)
             .ToList();
     }
 
-    /// <summary>The jobs before this one that hand on more than artifacts/ (e.g. the compiled build), nearest last.</summary>
+    /// <summary>The jobs before this one handing on more than artifacts/ (the compiled build), nearest last.</summary>
     public IReadOnlyList<Job> KeepersBefore(Job job, CiEnvironment environment) =>
         Ancestors(job, environment).Where(a => a.Declaration.Keeps.Count > 0).OrderBy(a => IndexOf(a.Id)).ToList();
 
