@@ -1,4 +1,4 @@
-using System.Xml.Linq;
+using Slipway.Delivery.Dotnet;
 using Slipway.Delivery.Images;
 using Slipway.Engine;
 
@@ -20,7 +20,8 @@ public static class ComponentInputs
     public static IReadOnlyList<string> Of(Component component, AbsolutePath root, IReadOnlyList<BaseImage> baseImages)
     {
         var folders = new List<AbsolutePath> { component.Context };
-        if (component.Project is { } project) folders.AddRange(ReferencedProjects(project).Select(p => p.Parent));
+        if (component.Project is { } project)
+            folders.AddRange(DotnetSources.ReferencedProjects(project).Select(p => p.Parent));
         var paths = folders.Select(f => Folder(root, f)).ToList();
         if (component.Project != null)
         {
@@ -29,28 +30,6 @@ public static class ComponentInputs
         }
         paths.AddRange(BaseImagesOf(component, baseImages).Select(b => Folder(root, b.Context)));
         return paths.OfType<string>().Distinct().ToList();
-    }
-
-    /// <summary>The projects a project references, transitively (the project itself left out).</summary>
-    internal static List<AbsolutePath> ReferencedProjects(AbsolutePath project)
-    {
-        var found = new List<AbsolutePath>();
-        var queue = new Queue<AbsolutePath>([project]);
-        while (queue.TryDequeue(out var next))
-        {
-            if (!File.Exists(next)) continue;
-            foreach (var reference in XDocument.Load(next).Descendants()
-                         .Where(e => e.Name.LocalName == "ProjectReference")
-                         .Select(e => e.Attribute("Include")?.Value)
-                         .OfType<string>())
-            {
-                var path = AbsolutePath.From(Path.GetFullPath(Path.Combine(next.Parent, reference.Replace('\\', '/'))));
-                if (path.Equals(project) || found.Contains(path)) continue;
-                found.Add(path);
-                queue.Enqueue(path);
-            }
-        }
-        return found;
     }
 
     /// <summary>Directory.Build.props/targets in the folder or any above it, up to the repository root.</summary>

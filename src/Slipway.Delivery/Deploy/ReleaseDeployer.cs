@@ -24,9 +24,10 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
     {
         var stopwatch = Stopwatch.StartNew();
         var name = release.ReleaseName;
-        var current = await helm.StatusAsync(name, ns, ct);
-        var recovery = await new ReleaseRecovery(helm, kubernetes).RepairAsync(name, ns, current, release.Timeout, ct);
-        var before = recovery == null ? current : await helm.StatusAsync(name, ns, ct);
+        var current = await LatestAsync(name, ns, ct);
+        var recovery = await new ReleaseRecovery(helm, kubernetes).RepairAsync(name, ns, current?.Info, release.Timeout, ct);
+        var stored = recovery == null ? current : await LatestAsync(name, ns, ct);
+        var before = stored?.Info;
         var fingerprint = DeployFingerprint.Compute(release.Chart, values, ns, PostRender?.Plan.Target);
         var chart = ChartName(release.Chart);
 
@@ -45,7 +46,8 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
             return new ReleaseOutcome
             {
                 Release = name, Namespace = ns, Chart = chart, RevisionBefore = before.Revision, RevisionAfter = before.Revision,
-                Result = "unchanged", Recovery = recovery, Images = await ImagesAsync(name, ns, ct), Duration = stopwatch.Elapsed,
+                Result = "unchanged", Recovery = recovery, Images = await ImagesAsync(stored!.Manifest, ct),
+                Duration = stopwatch.Elapsed,
             };
         }
 
@@ -62,7 +64,8 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
             PostRenderer = PostRender?.Command, PostRendererArgs = PostRender?.Arguments ?? [],
         }, ns, name, start, ct);
 
-        var after = await helm.StatusAsync(name, ns, CancellationToken.None);
+        var latest = await LatestAsync(name, ns, CancellationToken.None);
+        var after = latest?.Info;
         if (failure != null)
         {
             var diagnosis = await new DeployDiagnosis(kubernetes, ns, name, start).DescribeAsync(CancellationToken.None);
@@ -81,7 +84,9 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         return new ReleaseOutcome
         {
             Release = name, Namespace = ns, Chart = chart, RevisionBefore = before?.Revision, RevisionAfter = after?.Revision,
-            Result = before == null ? "installed" : "upgraded", Recovery = recovery, Images = await ImagesAsync(name, ns, ct), Duration = stopwatch.Elapsed,
+            Result = before == null ? "installed" : "upgraded", Recovery = recovery,
+            Images = await ImagesAsync(latest?.Manifest ?? await helm.GetManifestAsync(name, ns, ct), ct),
+            Duration = stopwatch.Elapsed,
         };
     }
 
@@ -127,11 +132,23 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         }
     }
 
-    /// <summary>The images the deployed release runs, with digests read from their registries.</summary>
-    private async Task<IReadOnlyList<DeployedImage>> ImagesAsync(string release, string ns, CancellationToken ct)
+    /// <summary>
+    /// The release's newest revision: read from helm's storage in the cluster (no helm process), or from helm when it
+    /// stores releases elsewhere (HELM_DRIVER).
+    /// </summary>
+    private async Task<StoredRelease?> LatestAsync(string release, string ns, CancellationToken ct)
+    {
+        if (HelmReleaseStorage.IsUsed) return await new HelmReleaseStorage(kubernetes).LatestAsync(release, ns, ct);
+        return await helm.StatusAsync(release, ns, ct) is { } status
+            ? new StoredRelease(status, await helm.GetManifestAsync(release, ns, ct))
+            : null;
+    }
+
+    /// <summary>The images a deployed manifest runs, with digests read from their registries.</summary>
+    private async Task<IReadOnlyList<DeployedImage>> ImagesAsync(string manifest, CancellationToken ct)
     {
         var images = new List<DeployedImage>();
-        foreach (var image in ManifestImages.Find(await helm.GetManifestAsync(release, ns, ct)))
+        foreach (var image in ManifestImages.Find(manifest))
         {
             var reference = ImageReference.Parse(image);
             var digest = reference.Digest ?? KnownDigests.GetValueOrDefault(image);

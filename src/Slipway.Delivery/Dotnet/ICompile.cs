@@ -4,11 +4,13 @@ namespace Slipway.Delivery.Dotnet;
 
 public interface ICompile : IHazSolution
 {
+    /// <summary>Where each project's last successful build is recorded (inputs digest and outputs).</summary>
+    AbsolutePath CompileRecordsDirectory => TemporaryDirectory / "compile";
+
     Target Compile => _ => _
-        .Description("Build the solution")
+        .Description("Build the solution's projects whose sources changed (MSBuild is not started when none did)")
         .Executes(async ct =>
         {
-            await ProcessRunner.RunAsync("dotnet", ["build", Solution, "--configuration", Configuration, "--nologo"],
-                new ProcessOptions { WorkingDirectory = RootDirectory }, ct);
+            await new SolutionCompile(Solution, Configuration, CompileRecordsDirectory).RunAsync(ct);
         });
 }
