@@ -76,6 +76,41 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
     }
 
     [Theory, ClassData(typeof(PinnedHelmVersions))]
+    public async Task An_unchanged_release_is_read_from_helms_storage_and_starts_no_helm_process(string helm)
+    {
+        await UseHelmAsync(helm);
+        await Deploy(Values(GoodImage));
+        var stored = await new HelmReleaseStorage(stack.Kubernetes).LatestAsync("web", _namespace, default);
+        stored!.Info.Should().BeEquivalentTo(await _helm.StatusAsync("web", _namespace),
+            o => o.Excluding(r => r!.Chart).Excluding(r => r!.AppVersion), "it reads what helm status reads");
+        stored.Info.Chart.Should().Be((await _helm.HistoryAsync("web", _namespace)).Single().Chart,
+            "helm status omits the chart; its history names it");
+        stored.Manifest.Trim().Should().Be((await _helm.GetManifestAsync("web", _namespace)).Trim());
+
+        // the same helm behind a script that notes each command helm is started with
+        var spyDirectory = Directory.CreateTempSubdirectory("slipway-helm-spy-").FullName; // not in the chart
+        var calls = Path.Combine(spyDirectory, "helm-calls.log");
+        var spy = Path.Combine(spyDirectory, "helm-spy.sh");
+        File.WriteAllText(spy, $"#!/bin/sh\necho \"$1\" >> '{calls}'\nexec '{_helm.Path}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(spy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var spied = new ReleaseDeployer(new HelmClient(spy, stack.Environment.Kubeconfig), stack.Kubernetes,
+            host => new RegistryClient(host));
+
+        var again = await spied.DeployAsync(_release, _namespace, Values(GoodImage), "0123456789abcdef", default);
+        again.Result.Should().Be("unchanged");
+        again.Images.Should().ContainSingle(i => i.Reference == GoodImage);
+        File.Exists(calls).Should().BeFalse("an unchanged release needs no helm process");
+
+        var changed = await spied.DeployAsync(_release, _namespace, Values(OtherGoodImage), "0123456789abcdef", default);
+        changed.Result.Should().Be("upgraded");
+        changed.RevisionAfter.Should().Be(2);
+        File.ReadAllLines(calls).Should().Contain("upgrade").And.NotContain(["status", "get"],
+            "the revision made is read from helm's storage too");
+        Directory.Delete(spyDirectory, recursive: true);
+    }
+
+    [Theory, ClassData(typeof(PinnedHelmVersions))]
     public async Task A_changed_tag_upgrades_the_release(string helm)
     {
         await UseHelmAsync(helm);
