@@ -25,7 +25,8 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         var stopwatch = Stopwatch.StartNew();
         var name = release.ReleaseName;
         var current = await LatestAsync(name, ns, ct);
-        var recovery = await new ReleaseRecovery(helm, kubernetes).RepairAsync(name, ns, current?.Info, release.Timeout, ct);
+        var recovery = await new ReleaseRecovery(helm, kubernetes)
+            .RepairAsync(name, ns, current?.Info, release.Timeout, ct);
         var stored = recovery == null ? current : await LatestAsync(name, ns, ct);
         var before = stored?.Info;
         var fingerprint = DeployFingerprint.Compute(release.Chart, values, ns, PostRender?.Plan.Target);

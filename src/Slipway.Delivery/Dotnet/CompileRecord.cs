@@ -37,7 +37,7 @@ public sealed class CompileRecord
         File.Move(temporary, file, overwrite: true);
     }
 
-    /// <summary>Built from these inputs, and its outputs are still the ones that build left (and there are some).</summary>
+    /// <summary>Built from these inputs, and its outputs are still those that build left.</summary>
     public bool IsCurrent(string project, string inputs, IReadOnlyList<string> outputs) =>
         Projects.TryGetValue(project, out var built) && built.Inputs == inputs && outputs.Count > 0 &&
         built.Outputs.SequenceEqual(outputs, StringComparer.Ordinal);

@@ -50,7 +50,7 @@ public static class DotnetSources
         return found;
     }
 
-    /// <summary>The folder's files, outputs and hidden folders (.vs, .idea) left out as MSBuild leaves them out.</summary>
+    /// <summary>The folder's files; outputs and hidden folders (.vs, .idea) left out, as MSBuild leaves them.</summary>
     public static IEnumerable<string> FilesIn(AbsolutePath folder) =>
         Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)

@@ -12,8 +12,11 @@ namespace Slipway.Delivery.Dotnet;
 /// </summary>
 public static class ProjectCompileInputs
 {
-    /// <summary>The digests of everything the build reads, and of what restore reads (project and build files).</summary>
-    public static ProjectDigests Digest(AbsolutePath project, AbsolutePath root, string configuration, string sdks)
+    /// <summary>The digests of all the build reads and of what restore reads (project and build files).</summary>
+    /// <param name="contentHash">a file's content hash (a project's sources count in each dependent's digest: one
+    /// cache hashes each file once)</param>
+    public static ProjectDigests Digest(AbsolutePath project, AbsolutePath root, string configuration, string sdks,
+        Func<string, string> contentHash)
     {
         using var inputs = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var restore = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -25,7 +28,7 @@ public static class ProjectCompileInputs
                      .Select(f => (Path: Path.GetRelativePath(root, f).Replace('\\', '/'), File: f))
                      .OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            var line = $"file:{file.Path}:{DotnetSources.Sha256(file.File)}";
+            var line = $"file:{file.Path}:{contentHash(file.File)}";
             Add(inputs, line);
             if (IsRestoreInput(file.File)) Add(restore, line);
         }
@@ -43,7 +46,9 @@ public static class ProjectCompileInputs
 
     private static string Hex(IncrementalHash hash) => Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
 
-    /// <summary>The SDKs installed beside the running .NET (global.json's choice among them cannot change otherwise).</summary>
+    /// <summary>
+    /// The SDKs installed beside the running .NET (global.json's choice among them cannot change otherwise).
+    /// </summary>
     public static string InstalledSdks()
     {
         var dotnetRoot = Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } configured

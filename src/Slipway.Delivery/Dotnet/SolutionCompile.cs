@@ -17,7 +17,11 @@ public sealed class SolutionCompile(AbsolutePath solution, string configuration,
     {
         var projects = SolutionProjects.Read(solution);
         var sdks = ProjectCompileInputs.InstalledSdks();
-        var inputs = projects.ToDictionary(p => p, p => ProjectCompileInputs.Digest(p, Root, configuration, sdks));
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        string ContentHash(string file) =>
+            hashes.TryGetValue(file, out var hash) ? hash : hashes[file] = DotnetSources.Sha256(file);
+        var inputs = projects.ToDictionary(p => p,
+            p => ProjectCompileInputs.Digest(p, Root, configuration, sdks, ContentHash));
         var record = CompileRecord.Load(RecordFile);
         var stale = projects
             .Where(p => !record.IsCurrent(Key(p), inputs[p].Inputs, ProjectOutputs.Stamps(p, Root, configuration)))
@@ -53,7 +57,7 @@ public sealed class SolutionCompile(AbsolutePath solution, string configuration,
 
     private string Key(AbsolutePath project) => Path.GetRelativePath(Root, project).Replace('\\', '/');
 
-    /// <summary>A solution filter (.slnf) naming the projects to build, so one MSBuild run builds them together.</summary>
+    /// <summary>A solution filter (.slnf) naming the projects to build: one MSBuild run builds them together.</summary>
     private AbsolutePath WriteFilter(IReadOnlyList<AbsolutePath> projects)
     {
         var filter = recordsDirectory / $"{configuration}-changed.slnf";

@@ -13,7 +13,7 @@ namespace Slipway.Delivery.Helm;
 /// </summary>
 public sealed class HelmReleaseStorage(KubernetesClient kubernetes)
 {
-    /// <summary>Whether helm keeps releases in Secrets here (HELM_DRIVER unset or "secret"): else ask helm itself.</summary>
+    /// <summary>Whether helm keeps releases in Secrets here (HELM_DRIVER unset or "secret"); else ask helm.</summary>
     public static bool IsUsed =>
         Environment.GetEnvironmentVariable("HELM_DRIVER") is null or "" or "secret" or "secrets";
 

@@ -1,5 +1,6 @@
 using Slipway.Delivery.Components;
 using Slipway.Delivery.Containers;
+using Slipway.Delivery.Dotnet;
 using Slipway.Delivery.Registry;
 using Slipway.Delivery.Versioning;
 using Slipway.Engine;
@@ -34,7 +35,7 @@ public sealed class ImageBuilder(IDockerEngine docker, RegistryClient registry, 
         // a .NET component's inputs are its sources, not its publish output (see ProjectSources)
         var published = component.Project != null;
         var sources = BuildContext.Collect(component.Context, [dockerfile.Name, ".dockerignore"],
-            exclude: published ? ProjectSources.IsBuildOutput : null);
+            exclude: published ? DotnetSources.IsBuildOutput : null);
         var inputList = await InputsAsync(dockerfile.Name, dockerfileText, args, ct);
         inputList.AddRange(ProjectSources.Inputs(component));
         var inputs = sources.Digest(inputList);

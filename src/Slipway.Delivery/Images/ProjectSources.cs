@@ -10,9 +10,6 @@ namespace Slipway.Delivery.Images;
 /// </summary>
 public static class ProjectSources
 {
-    /// <summary>Whether a path of the build context (relative, '/'-separated) is in bin/, obj/ or publish/.</summary>
-    public static bool IsBuildOutput(string path) => DotnetSources.IsBuildOutput(path);
-
     /// <summary>One <c>source:&lt;path relative to the context&gt;:&lt;sha256&gt;</c> line per file, ordered.</summary>
     public static IReadOnlyList<string> Inputs(Component component) =>
         component.Project is { } project

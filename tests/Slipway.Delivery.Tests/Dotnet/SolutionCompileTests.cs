@@ -11,7 +11,8 @@ namespace Slipway.Delivery.Tests.Dotnet;
 /// </summary>
 public sealed class SolutionCompileTests : IDisposable
 {
-    private readonly AbsolutePath _root = AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-compile-").FullName);
+    private readonly AbsolutePath _root =
+        AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-compile-").FullName);
 
     private AbsolutePath Records => _root / ".nuke" / "temp" / "compile";
     private SolutionCompile Compile => new(_root / "Small.slnx", "Debug", Records);
@@ -25,10 +26,11 @@ public sealed class SolutionCompileTests : IDisposable
               <Project Path="tool/Tool.csproj" />
             </Solution>
             """);
-        Write("Directory.Build.props", "<Project><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>\n");
+        Write("Directory.Build.props", Props("enable"));
         Write("lib/Lib.csproj", Project("Library", ""));
-        Write("lib/Greeting.cs", "namespace Lib; public static class Greeting { public const string Text = \"hi\"; }\n");
-        Write("app/App.csproj", Project("Exe", """<ItemGroup><ProjectReference Include="../lib/Lib.csproj" /></ItemGroup>"""));
+        Write("lib/Greeting.cs", Greeting("hi"));
+        Write("app/App.csproj",
+            Project("Exe", """<ItemGroup><ProjectReference Include="../lib/Lib.csproj" /></ItemGroup>"""));
         Write("app/Program.cs", "System.Console.WriteLine(Lib.Greeting.Text);\n");
         Write("tool/Tool.csproj", Project("Exe", ""));
         Write("tool/Program.cs", "System.Console.WriteLine(\"tool\");\n");
@@ -39,13 +41,14 @@ public sealed class SolutionCompileTests : IDisposable
     [Fact]
     public async Task Nothing_changed_starts_no_MSBuild_and_a_change_builds_exactly_what_it_reaches()
     {
-        (await Compile.RunAsync(default)).Should().BeEquivalentTo("lib/Lib.csproj", "app/App.csproj", "tool/Tool.csproj");
+        (await Compile.RunAsync(default)).Should()
+            .BeEquivalentTo("lib/Lib.csproj", "app/App.csproj", "tool/Tool.csproj");
         var outputs = Outputs();
 
         (await Compile.RunAsync(default)).Should().BeEmpty("nothing changed since the last build");
         Outputs().Should().Equal(outputs, "MSBuild did not run, so no output was written");
 
-        Write("lib/Greeting.cs", "namespace Lib; public static class Greeting { public const string Text = \"hello\"; }\n");
+        Write("lib/Greeting.cs", Greeting("hello"));
         (await Compile.RunAsync(default)).Should().BeEquivalentTo(["lib/Lib.csproj", "app/App.csproj"],
             "a library's source change rebuilds it and what references it");
         Outputs()["tool"].Should().Be(outputs["tool"], "the unrelated tool was not built");
@@ -58,7 +61,7 @@ public sealed class SolutionCompileTests : IDisposable
         (await Compile.RunAsync(default)).Should().Equal(["app/App.csproj"], "its outputs are gone");
         File.Exists(_root / "app" / "bin" / "Debug" / "net10.0" / "App.dll").Should().BeTrue();
 
-        Write("Directory.Build.props", "<Project><PropertyGroup><Nullable>disable</Nullable></PropertyGroup></Project>\n");
+        Write("Directory.Build.props", Props("disable"));
         (await Compile.RunAsync(default)).Should().HaveCount(3, "every project reads Directory.Build.props");
         (await Compile.RunAsync(default)).Should().BeEmpty();
     }
@@ -76,6 +79,12 @@ public sealed class SolutionCompileTests : IDisposable
         (await Compile.RunAsync(default)).Should().BeEmpty("the outputs are still those built from these sources");
     }
 
+    private static string Props(string nullable) =>
+        $"<Project><PropertyGroup><Nullable>{nullable}</Nullable></PropertyGroup></Project>\n";
+
+    private static string Greeting(string text) =>
+        $"namespace Lib; public static class Greeting {{ public const string Text = \"{text}\"; }}\n";
+
     private static string Project(string outputType, string more) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup><OutputType>{outputType}</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup>
@@ -84,7 +93,8 @@ public sealed class SolutionCompileTests : IDisposable
         """;
 
     private Dictionary<string, DateTime> Outputs() => new[] { "lib", "app", "tool" }.ToDictionary(p => p, p =>
-        File.GetLastWriteTimeUtc(_root / p / "bin" / "Debug" / "net10.0" / $"{char.ToUpperInvariant(p[0])}{p[1..]}.dll"));
+        File.GetLastWriteTimeUtc(_root / p / "bin" / "Debug" / "net10.0" /
+                                 $"{char.ToUpperInvariant(p[0])}{p[1..]}.dll"));
 
     private void Write(string path, string text)
     {
