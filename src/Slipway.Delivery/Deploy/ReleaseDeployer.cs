@@ -42,8 +42,27 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
             unchanged = false;
         }
         if (unchanged && before != null)
-        {
             Log.Information($"{name}: unchanged (chart, values and images equal revision {before.Revision}): not upgraded");
+
+        var upgrade = new HelmUpgrade
+        {
+            Release = name, Chart = release.Chart, Namespace = ns, ValuesFiles = values.Files, Set = values.Set,
+            Wait = true, WaitForJobs = release.WaitForJobs, Timeout = release.Timeout,
+            Description = DeployFingerprint.Description(fingerprint, commit),
+            PostRenderer = PostRender?.Command, PostRendererArgs = PostRender?.Arguments ?? [],
+        };
+        if (!unchanged && recovery == null && before is { IsDeployed: true } && stored?.Rendered is { } deployed)
+        {
+            // its sources changed: helm renders the upgrade (no revision), and one that applies the same is not made
+            await ChartDependencies.BuildAsync(helm, release.Chart, ct);
+            try { unchanged = (await helm.RenderUpgradeAsync(upgrade, ct)).SameAs(deployed); }
+            catch (HelmException) { unchanged = false; } // the upgrade meets the same error, and reports it
+            if (unchanged)
+                Log.Information($"{name}: its chart or values changed, but it renders as revision {before.Revision} " +
+                                "does: not upgraded");
+        }
+        if (unchanged && before != null)
+        {
             return new ReleaseOutcome
             {
                 Release = name, Namespace = ns, Chart = chart, RevisionBefore = before.Revision, RevisionAfter = before.Revision,
@@ -57,13 +76,7 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
             await RefuseHooksOutsideTargetAsync(release, ns, values, PostRender.Plan, ct);
         var start = DateTimeOffset.UtcNow;
         Log.Information($"{name}: helm upgrade --install in {ns} ({(before == null ? "first install" : $"from revision {before.Revision}")})");
-        var failure = await UpgradeWatchingAsync(new HelmUpgrade
-        {
-            Release = name, Chart = release.Chart, Namespace = ns, ValuesFiles = values.Files, Set = values.Set,
-            Wait = true, WaitForJobs = release.WaitForJobs, Timeout = release.Timeout,
-            Description = DeployFingerprint.Description(fingerprint, commit),
-            PostRenderer = PostRender?.Command, PostRendererArgs = PostRender?.Arguments ?? [],
-        }, ns, name, start, ct);
+        var failure = await UpgradeWatchingAsync(upgrade, ns, name, start, ct);
 
         var latest = await LatestAsync(name, ns, CancellationToken.None);
         var after = latest?.Info;

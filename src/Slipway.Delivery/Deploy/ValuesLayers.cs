@@ -30,12 +30,12 @@ public sealed record ValuesLayers(IReadOnlyList<string> Files, IReadOnlyList<Key
         if (registry != null) set.Add(new("global.registry", registry));
         foreach (var image in images.Where(i => ours.Any(c => c.Name == i.Component)).OrderBy(i => i.Component, StringComparer.Ordinal))
         {
-            if (pinDigests)
-            {
-                if (image.Digest.Length == 0)
-                    throw new TargetFailedException($"{image.Component}: environment '{environment.Name}' deploys images by digest, but images.json has none: run PushImage.");
-                set.Add(new($"{image.Component}.image.digest", image.Digest));
-            }
+            if (pinDigests && image.Digest.Length == 0)
+                throw new TargetFailedException($"{image.Component}: environment '{environment.Name}' deploys " +
+                                                "images by digest, but images.json has none: run PushImage.");
+            // a -dirty tag moves with each build of an unclean tree: its digest says which content to run
+            var moves = image.TagToDeploy.EndsWith("-dirty", StringComparison.Ordinal) && image.Digest.Length > 0;
+            if (pinDigests || moves) set.Add(new($"{image.Component}.image.digest", image.Digest));
             set.Add(new($"{image.Component}.image.tag", image.TagToDeploy));
         }
         return new ValuesLayers(files, set);

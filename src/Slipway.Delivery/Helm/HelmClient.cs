@@ -67,8 +67,12 @@ public sealed class HelmClient(
         var major = await MajorVersionAsync(ct);
         var args = new List<string> { "upgrade", upgrade.Release, upgrade.Chart, "--install", "--namespace", upgrade.Namespace };
         args.AddRange(ValuesArguments(upgrade.ValuesFiles, upgrade.Set));
-        if (upgrade.Wait) args.Add(WaitFlag(major));
-        if (upgrade.WaitForJobs) args.Add("--wait-for-jobs");
+        // helm 3.13 made --dry-run take a mode (client: nothing reaches the cluster but the reading of the release)
+        if (upgrade.DryRun)
+            args.AddRange([await VersionAsync(ct) >= new Version(3, 13) ? "--dry-run=client" : "--dry-run",
+                "--output", "json"]);
+        if (upgrade.Wait && !upgrade.DryRun) args.Add(WaitFlag(major));
+        if (upgrade.WaitForJobs && !upgrade.DryRun) args.Add("--wait-for-jobs");
         args.AddRange(["--timeout", $"{(int)upgrade.Timeout.TotalSeconds}s"]);
         if (upgrade.CreateNamespace) args.Add("--create-namespace");
         if (upgrade.Description != null) args.AddRange(["--description", upgrade.Description]);
@@ -92,6 +96,19 @@ public sealed class HelmClient(
         {
             throw new HelmException($"{e.Message}\n{error}", $"{e.ErrorOutput}\n{error}".Trim());
         }
+    }
+
+    /// <summary>What the upgrade would apply, rendered by helm as it upgrades (revision, values, post-renderer).
+    /// </summary>
+    public async Task<RenderedRelease> RenderUpgradeAsync(HelmUpgrade upgrade, CancellationToken ct = default)
+    {
+        var output = (await UpgradeAsync(upgrade with { DryRun = true }, ct)).StandardOutput;
+        var start = output.IndexOf('{');  // what helm prints before the JSON (warnings) is left out
+        var release = start < 0 ? null : JsonNode.Parse(output[start..]);
+        // the output holds the rendered Secrets: it is never put in a message
+        return release == null
+            ? throw new HelmException($"helm upgrade --dry-run of {upgrade.Release} printed no release as JSON.")
+            : RenderedRelease.From(release);
     }
 
     /// <summary>The release's current state, or null when it does not exist.</summary>

@@ -49,6 +49,7 @@ public sealed class HelmReleaseStorage(KubernetesClient kubernetes)
         var info = new HelmReleaseInfo(release, ns, json["version"]!.GetValue<int>(),
             json["info"]!["status"]!.GetValue<string>(), $"{metadata?["name"]}-{metadata?["version"]}",
             metadata?["appVersion"]?.GetValue<string>(), json["info"]?["description"]?.GetValue<string>());
-        return new StoredRelease(info, json["manifest"]?.GetValue<string>() ?? "");
+        var rendered = RenderedRelease.From(json);
+        return new StoredRelease(info, rendered.Manifest, rendered);
     }
 }

@@ -18,4 +18,6 @@ public sealed record HelmUpgrade
     public IReadOnlyList<string> PostRendererArgs { get; init; } = [];
     public bool CreateNamespace { get; init; }
     public string? Description { get; init; }
+    /// <summary>Only renders what the upgrade would apply (--dry-run, release as JSON): nothing is applied.</summary>
+    public bool DryRun { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentAssertions;
 using Slipway.Engine;
 
@@ -52,4 +53,21 @@ internal static class GitLabCiLocal
     /// <summary>The last lines of a run, for assertion messages and the test output.</summary>
     public static string Tail(ProcessResult result, int lines = 60) =>
         string.Join('\n', result.Output.TakeLast(lines).Select(l => l.Text));
+
+    /// <summary>
+    /// What each failed job printed that says why (its ERROR, WARN and failure lines, the deploy diagnosis among
+    /// them): the tail of a run shows only the last job's summary table.
+    /// </summary>
+    public static string Failures(ProcessResult result)
+    {
+        var lines = result.Output.Select(l => l.Text).ToList();
+        var failed = lines.Select(l => Regex.Match(l, @"^\s*FAIL\s+(\S+)\s*$")).Where(m => m.Success)
+            .Select(m => m.Groups[1].Value).Distinct();
+        var said = failed.SelectMany(job => lines
+            .Where(l => l.StartsWith(job + " ", StringComparison.Ordinal))
+            .Where(l => Regex.IsMatch(l, @"ERROR|WARN|fail|timed out|not ready|waiting|pod |Job |event",
+                RegexOptions.IgnoreCase))
+            .TakeLast(60));
+        return string.Join('\n', said);
+    }
 }

@@ -1,0 +1,45 @@
+using FluentAssertions;
+using Slipway.Delivery.Components;
+using Slipway.Delivery.Deploy;
+using Slipway.Delivery.Environments;
+using Slipway.Delivery.Images;
+using Slipway.Engine;
+using Xunit;
+
+namespace Slipway.Delivery.Tests.Deploy;
+
+/// <summary>The --set values a release gets for the images this run built.</summary>
+public sealed class ValuesLayersTests : IDisposable
+{
+    private readonly AbsolutePath _root =
+        AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-layers-").FullName);
+
+    [Fact]
+    public void A_dirty_tag_is_deployed_with_its_digest_as_it_moves_with_each_build_and_a_commit_tag_alone()
+    {
+        const string digest = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
+        var set = Set(Image("web-ui", "0123abcd-dirty", digest), Image("orders-api", "0123abcd", digest));
+
+        set.Should().Contain(new KeyValuePair<string, string>("web-ui.image.digest", digest))
+            .And.Contain(new KeyValuePair<string, string>("web-ui.image.tag", "0123abcd-dirty"))
+            .And.Contain(new KeyValuePair<string, string>("orders-api.image.tag", "0123abcd"))
+            .And.NotContain(s => s.Key == "orders-api.image.digest", "a commit's tag never moves");
+        Set(Image("web-ui", "0123abcd-dirty", "")).Should().NotContain(s => s.Key == "web-ui.image.digest",
+            "an image not pushed has no digest yet; its tag is what there is");
+    }
+
+    private IReadOnlyList<KeyValuePair<string, string>> Set(params BuiltImage[] images) =>
+        ValuesLayers.For(_root, new DeploymentEnvironment("local"),
+            new ReleaseDefinition("apps", _root / "charts" / "apps", ComponentKind.App),
+            [Component("web-ui"), Component("orders-api")], "127.0.0.1:5000", images, pinDigests: false).Set;
+
+    private Component Component(string name) => new() { Name = name, Context = _root / name, Repository = name };
+
+    private static BuiltImage Image(string component, string tag, string digest) => new()
+    {
+        Component = component, Registry = "127.0.0.1:5000", Repository = component, Tags = [tag], Digest = digest,
+        InputsDigest = "sha256:" + new string('2', 64), Rebuilt = true, InputsTag = "inputs-" + new string('2', 20),
+    };
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
