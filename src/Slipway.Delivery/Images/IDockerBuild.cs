@@ -19,7 +19,8 @@ public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHa
 
     Target DockerBuild => _ => _
         .Description("Build one image per component, skipping components whose inputs did not change")
-        .DependsOn<ICompile>(x => x.Compile)
+        // publishing compiles what each image needs (in Release): the solution's Debug build is not waited for
+        .After<ICompile>(x => x.Compile)
         .Validates(() => { if (Env != null) CheckEnvironment(); })
         .Executes(async ct =>
         {

@@ -21,7 +21,7 @@ public sealed class CiJobsPageTests
         foreach (var job in pipeline.Jobs.Where(j => j.Component == null))
             Section.Should().Contain($"- **`{job.Id}`**: `{job.Command}`\n");
         // a per-component job once, naming each component
-        Section.Should().Contain("- **`images-<component>`**: `./build.sh DockerBuild PushImage --skip Compile");
+        Section.Should().Contain("- **`images-<component>`**: `./build.sh DockerBuild PushImage --no-logo");
         foreach (var part in pipeline.Jobs.Where(j => j.Component != null))
             Section.Should().Contain($"`{part.Component!.Component.Name}`");
         foreach (var input in pipeline.Inputs) Section.Should().Contain($"`{input.Variable}`");

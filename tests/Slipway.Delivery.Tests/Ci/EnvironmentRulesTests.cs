@@ -174,7 +174,7 @@ public sealed class EnvironmentRulesTests
                 DOCKER_TLS_VERIFY: '1'
                 DOCKER_CERT_PATH: /certs/client
               script:
-                - ./build.sh DockerBuild PushImage --skip Compile --no-logo
+                - ./build.sh DockerBuild PushImage --no-logo
             """);
         GitLab.Split("services:").Length.Should().Be(2, "only the image job uses docker");
     }
