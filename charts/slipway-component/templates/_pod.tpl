@@ -10,9 +10,15 @@ metadata:
     {{- with .Values.podLabels }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
-  {{- with .Values.podAnnotations }}
+  {{- $secretVersions := include "slipway-component.secretVersionAnnotations" . | trim }}
+  {{- if or .Values.podAnnotations $secretVersions }}
   annotations:
+    {{- with .Values.podAnnotations }}
     {{- toYaml . | nindent 4 }}
+    {{- end }}
+    {{- with $secretVersions }}
+    {{- . | nindent 4 }}
+    {{- end }}
   {{- end }}
 spec:
   {{- with include "slipway-component.imagePullSecrets" . | trim }}
@@ -205,6 +211,31 @@ Passwords are not here: they come from Secrets (extraEnv).
 - name: DATABASE__{{ upper $key }}
   value: {{ . | toString | quote }}
 {{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/*
+One annotation slipway.io/secret-<name>: <version> per Secret the container reads (extraEnv secretKeyRef, envFrom
+secretRef) whose version the build passes in global.secretVersions (a keyed hash of its data, never the data): a
+rotated value changes the pod template, so exactly the workloads that read it roll.
+*/}}
+{{- define "slipway-component.secretVersionAnnotations" -}}
+{{- $versions := dig "secretVersions" dict (.Values.global | default dict) -}}
+{{- $names := list -}}
+{{- range .Values.extraEnv -}}
+{{- with dig "valueFrom" "secretKeyRef" "name" "" (. | default dict) -}}
+{{- $names = append $names . -}}
+{{- end -}}
+{{- end -}}
+{{- range .Values.envFrom -}}
+{{- with dig "secretRef" "name" "" (. | default dict) -}}
+{{- $names = append $names . -}}
+{{- end -}}
+{{- end -}}
+{{- range $name := $names | uniq | sortAlpha }}
+{{- with index $versions $name }}
+slipway.io/secret-{{ $name }}: {{ . | quote }}
 {{- end }}
 {{- end }}
 {{- end -}}

@@ -2,6 +2,7 @@ using Slipway.Delivery.Helm;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Kubernetes;
 using Slipway.Delivery.Registry;
+using Slipway.Delivery.Secrets;
 using Slipway.Delivery.Versioning;
 using Slipway.Engine;
 
@@ -38,7 +39,7 @@ public sealed class EnvironmentDeploy
     {
         Log.Information($"Deploying {Context.Describe()}");
         using var kubernetes = Context.Cluster.CreateClient();
-        await PrepareNamespaceAsync(kubernetes, ct);
+        var secretVersions = await PrepareNamespaceAsync(kubernetes, ct);
         var registries = new Dictionary<string, RegistryClient>();
         RegistryClient RegistryFor(string host) => registries.TryGetValue(host, out var client) ? client
             : registries[host] = new RegistryClient(host, RegistryCredentials.GetValueOrDefault(host));
@@ -50,7 +51,9 @@ public sealed class EnvironmentDeploy
             {
                 try
                 {
-                    outcomes.Add(await deployer.DeployAsync(release, Context.Namespace, ValuesFor(release), Version.Sha, ct));
+                    var values = ValuesFor(release);
+                    values = values with { Set = [.. values.Set, .. secretVersions] };
+                    outcomes.Add(await deployer.DeployAsync(release, Context.Namespace, values, Version.Sha, ct));
                 }
                 catch (DeployFailedException e)
                 {
@@ -86,7 +89,12 @@ public sealed class EnvironmentDeploy
         }
     }
 
-    private async Task PrepareNamespaceAsync(KubernetesClient kubernetes, CancellationToken ct)
+    /// <summary>
+    /// Ensures the namespace, the pull secret and the app secrets; returns the secrets' versions as --set values
+    /// (<see cref="SecretVersions"/>).
+    /// </summary>
+    private async Task<List<KeyValuePair<string, string>>> PrepareNamespaceAsync(KubernetesClient kubernetes,
+        CancellationToken ct)
     {
         var environment = Context.Environment;
         var ns = Context.Namespace;
@@ -115,11 +123,16 @@ public sealed class EnvironmentDeploy
             Log.Information($"image pull secret {environment.PullSecret} written for {PullRegistry.Host}");
         }
         var managed = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "slipway" };
-        foreach (var (name, values) in Secrets)
+        var versions = new List<KeyValuePair<string, string>>();
+        var key = Secrets.Count > 0 ? await SecretVersions.KeyAsync(kubernetes, ns, managed, ct) : [];
+        foreach (var (name, values) in Secrets.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             await kubernetes.ApplySecretAsync(ns, name, "Opaque", values, managed, ct);
-            Log.Information($"secret {name} written ({values.Count} keys)");
+            var version = SecretVersions.Of(key, values);
+            versions.Add(new($"global.secretVersions.{name}", version));
+            Log.Information($"secret {name} written ({values.Count} keys, version {version})");
         }
+        return versions;
     }
 
     /// <summary>Digests of this run's images, under their pushed and (when relocated) their target references.</summary>
