@@ -37,6 +37,7 @@ public sealed class MainJobTests(LocalStackFixture stack)
         foreach (var deployment in await stack.Kubernetes.ListAsync(KubernetesResources.Deployments(Namespace)))
             deployment["status"]!["availableReplicas"]!.GetValue<int>().Should().Be(deployment["spec"]!["replicas"]!.GetValue<int>());
         await EveryPodRunsOnTheNodeAsync();
+        await TheWorkloadsCarryTheVersionsOfTheSecretsTheyReadAsync();
         var urls = report["endpoints"]!.AsArray().ToDictionary(e => e!["component"]!.GetValue<string>(), e => e!["url"]!.GetValue<string>());
         urls.Keys.Should().Contain(["web-ui", "orders-api"]);
         await AnOrderGoesThroughTheSystemAsync(urls["orders-api"], urls["web-ui"]);
@@ -53,6 +54,24 @@ public sealed class MainJobTests(LocalStackFixture stack)
     }
 
     private const string Namespace = "slipway-local";
+
+    /// <summary>
+    /// The deploy passed each app secret's version: the pod templates that read it carry it (a rotation rolls them),
+    /// the others do not.
+    /// </summary>
+    private async Task TheWorkloadsCarryTheVersionsOfTheSecretsTheyReadAsync()
+    {
+        Dictionary<string, string> Versions(JsonObject workload) =>
+            (workload["spec"]!["template"]!["metadata"]!["annotations"]?.AsObject() ?? [])
+            .Where(a => a.Key.StartsWith("slipway.io/secret-", StringComparison.Ordinal))
+            .ToDictionary(a => a.Key, a => a.Value!.GetValue<string>());
+        var ordersApi =
+            Versions(await stack.Kubernetes.GetAsync(KubernetesResources.Deployment(Namespace, "orders-api")));
+        ordersApi.Keys.Should().BeEquivalentTo(["slipway.io/secret-orders-db", "slipway.io/secret-orders-bus"]);
+        ordersApi.Values.Should().OnlyContain(v => System.Text.RegularExpressions.Regex.IsMatch(v, "^[0-9a-f]{16}$"));
+        Versions(await stack.Kubernetes.GetAsync(KubernetesResources.Deployment(Namespace, "web-ui")))
+            .Should().BeEmpty("web-ui reads no secret");
+    }
 
     /// <summary>Every pod Running and Ready on the stack's node, in a container of its dockerd (hook pods: done).</summary>
     private async Task EveryPodRunsOnTheNodeAsync()
