@@ -13,31 +13,8 @@ source tests/bench/timing.sh
 source .nuke/temp/stack/stack.env
 NS=slipway-local
 
-revision() { "$HELM" status "$1" -n "$NS" -o json --kubeconfig "$KUBECONFIG" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])'; }
-
-# The exact inputs Slipway passes: the layered files and the --set values from artifacts/images.json.
-sets_for() {   # $1 = BaseProduct|App
-  python3 - "$1" <<'PY'
-import json, sys
-kind = sys.argv[1]
-base = {"broker", "database"}
-for image in json.load(open("artifacts/images.json")):
-    if (image["component"] in base) == (kind == "BaseProduct"):
-        tag = image.get("deployTag") or image["tags"][0]
-        print(f"--set={image['component']}.image.tag={tag}")
-PY
-}
-plain_helm() {
-  local files_common=(--values=deploy/values/common.yaml --values=deploy/values/local.yaml)
-  mapfile -t base_sets < <(sets_for BaseProduct)
-  mapfile -t app_sets < <(sets_for App)
-  "$HELM" upgrade --install base charts/base -n "$NS" "${files_common[@]}" --values=deploy/values/components/broker.yaml \
-    --values=deploy/values/components/database.yaml "--set=global.registry=$SLIPWAY_REGISTRY" "${base_sets[@]}" --wait --timeout 300s --kubeconfig "$KUBECONFIG"
-  "$HELM" upgrade --install apps charts/apps -n "$NS" "${files_common[@]}" --values=deploy/values/components/orders-api.yaml \
-    --values=deploy/values/components/orders-worker.yaml --values=deploy/values/components/web-ui.yaml \
-    --values=deploy/values/components/bus-bootstrap.yaml "--set=global.registry=$SLIPWAY_REGISTRY" "${app_sets[@]}" \
-    --wait --wait-for-jobs --timeout 300s --kubeconfig "$KUBECONFIG"
-}
+# shellcheck source=tests/bench/plain-helm.sh
+source tests/bench/plain-helm.sh
 slipway() { ./build.sh DeployApps --env local --no-logo --skip Compile DockerBuild PushImage StackUp; }
 
 slipway_times=() helm_times=()

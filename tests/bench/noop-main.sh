@@ -28,46 +28,8 @@ echo "bringing the stack up and deploying once…"
 source .nuke/temp/stack/stack.env
 NS=slipway-local
 SHELL_REGISTRY="$SLIPWAY_REGISTRY/bench-shell"
-APPS=(orders-api orders-worker web-ui bus-bootstrap)
-BASE_PRODUCTS=(broker database)
-
-revision() {
-  "$HELM" status "$1" -n "$NS" -o json --kubeconfig "$KUBECONFIG" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])'
-}
-revisions() { echo $(( $(revision base) + $(revision apps) )); }
-
-# --set of each component's tag in a release, from Slipway's artifacts/images.json (what Slipway deploys).
-slipway_sets() {   # $1 = base|apps
-  python3 - "$1" <<'PY'
-import json, sys
-base = {"broker", "database"}
-for image in json.load(open("artifacts/images.json")):
-    if (image["component"] in base) == (sys.argv[1] == "base"):
-        print(f"--set={image['component']}.image.tag={image.get('deployTag') or image['tags'][0]}")
-PY
-}
-
-helm_release() {   # $1 = release, $2 = registry, then the --set arguments
-  local release="$1" registry="$2" files=(--values=deploy/values/common.yaml --values=deploy/values/local.yaml) extra=()
-  shift 2
-  if [[ "$release" == base ]]; then
-    for c in "${BASE_PRODUCTS[@]}"; do files+=("--values=deploy/values/components/$c.yaml"); done
-  else
-    for c in "${APPS[@]}"; do files+=("--values=deploy/values/components/$c.yaml"); done
-    extra=(--wait-for-jobs)
-  fi
-  "$HELM" upgrade --install "$release" "charts/$release" -n "$NS" "${files[@]}" "--set=global.registry=$registry" "$@" \
-    --wait "${extra[@]}" --timeout 300s --kubeconfig "$KUBECONFIG"
-}
-
-plain_helm() {
-  local base_sets app_sets
-  mapfile -t base_sets < <(slipway_sets base)
-  mapfile -t app_sets < <(slipway_sets apps)
-  helm_release base "$SLIPWAY_REGISTRY" "${base_sets[@]}" || return
-  helm_release apps "$SLIPWAY_REGISTRY" "${app_sets[@]}"
-}
+# shellcheck source=tests/bench/plain-helm.sh
+source tests/bench/plain-helm.sh
 
 # One component through docker: build with the cache, tag by image ID, push; prints "--set=<component>.image.tag=…".
 # A Dockerfile.base beside the Dockerfile is built and pushed first, and passed as BASE_IMAGE.

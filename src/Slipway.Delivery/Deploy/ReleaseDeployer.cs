@@ -51,10 +51,10 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
             Description = DeployFingerprint.Description(fingerprint, commit),
             PostRenderer = PostRender?.Command, PostRendererArgs = PostRender?.Arguments ?? [],
         };
+        if (!unchanged) await ChartDependencies.BuildAsync(helm, release.Chart, ct);
         if (!unchanged && recovery == null && before is { IsDeployed: true } && stored?.Rendered is { } deployed)
         {
             // its sources changed: helm renders the upgrade (no revision), and one that applies the same is not made
-            await ChartDependencies.BuildAsync(helm, release.Chart, ct);
             try { unchanged = (await helm.RenderUpgradeAsync(upgrade, ct)).SameAs(deployed); }
             catch (HelmException) { unchanged = false; } // the upgrade meets the same error, and reports it
             if (unchanged)
@@ -71,7 +71,6 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
             };
         }
 
-        await ChartDependencies.BuildAsync(helm, release.Chart, ct);
         if (PostRender != null && !await helm.PostRendersHooksAsync(ct))
             await RefuseHooksOutsideTargetAsync(release, ns, values, PostRender.Plan, ct);
         var start = DateTimeOffset.UtcNow;
