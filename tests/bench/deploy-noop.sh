@@ -13,8 +13,8 @@ source tests/bench/timing.sh
 source .nuke/temp/stack/stack.env
 NS=slipway-local
 
-# shellcheck source=tests/bench/plain-helm.sh
-source tests/bench/plain-helm.sh
+# shellcheck source=tests/bench/lib/plain-helm.sh
+source tests/bench/lib/plain-helm.sh
 slipway() { ./build.sh DeployApps --env local --no-logo --skip Compile DockerBuild PushImage StackUp; }
 
 slipway_times=() helm_times=()

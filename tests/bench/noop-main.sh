@@ -28,8 +28,8 @@ echo "bringing the stack up and deploying once…"
 source .nuke/temp/stack/stack.env
 NS=slipway-local
 SHELL_REGISTRY="$SLIPWAY_REGISTRY/bench-shell"
-# shellcheck source=tests/bench/plain-helm.sh
-source tests/bench/plain-helm.sh
+# shellcheck source=tests/bench/lib/plain-helm.sh
+source tests/bench/lib/plain-helm.sh
 
 # One component through docker: build with the cache, tag by image ID, push; prints "--set=<component>.image.tag=…".
 # A Dockerfile.base beside the Dockerfile is built and pushed first, and passed as BASE_IMAGE.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The plain helm loop the benchmarks compare with (sourced, not run): `helm upgrade --install --wait` of each release
-# of the local environment with the inputs Slipway gives it (layered values files, global.registry, the image tags of
-# artifacts/images.json, the app secrets' versions). Needs the stack's variables (source .nuke/temp/stack/stack.env)
-# and NS, and a first Slipway deploy: the secrets' versions are read from it when this file is sourced.
+# The plain helm loop the benchmarks compare with (a helper they source, not a benchmark: benchmarks are the
+# scripts of tests/bench/): `helm upgrade --install --wait` of each release of the local environment with the inputs
+# Slipway gives it (layered values files, global.registry, the image tags of artifacts/images.json, the app secrets'
+# versions). Needs the stack's variables (source .nuke/temp/stack/stack.env) and NS, and a first Slipway deploy: the
+# secrets' versions are read from it when this file is sourced.
 
 APPS=(orders-api orders-worker web-ui bus-bootstrap)
 BASE_PRODUCTS=(broker database)
