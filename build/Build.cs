@@ -3,13 +3,14 @@ using Slipway.Delivery.Deploy;
 using Slipway.Delivery.Dotnet;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Stack;
+using Slipway.Delivery.Status;
 using Slipway.LocalStack;
 using Slipway.Engine;
 
 namespace Slipway.Build;
 
 /// <summary>This repository's pipeline. Each concern lives in its own Build.*.cs file.</summary>
-partial class Build : SlipwayBuild, ICompile, ITest, IStack, IPushImage, IRetag, IDeployApps, IPreviews, ICharts
+partial class Build : SlipwayBuild, ICompile, ITest, IStack, IPushImage, IRetag, IDeployApps, IPreviews, IStatus, ICharts
 {
     // helm runs this build again as the post-renderer of relocated deploys (RelocatingPostRenderer)
     public static int Main(string[] args) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Slipway.Delivery.Helm;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Kubernetes;
@@ -34,6 +35,8 @@ public sealed class EnvironmentDeploy
     public required AbsolutePath Artifacts { get; init; }
     /// <summary>Every release of the system, in order: the report lists those an earlier target deployed too.</summary>
     public required IReadOnlyList<ReleaseDefinition> AllReleases { get; init; }
+    /// <summary>Whether live objects that differ from an unchanged release are restored (else only reported).</summary>
+    public bool RepairDrift { get; init; } = true;
 
     public async Task<IReadOnlyList<ReleaseOutcome>> DeployAsync(IEnumerable<ReleaseDefinition> releases, CancellationToken ct)
     {
@@ -43,7 +46,10 @@ public sealed class EnvironmentDeploy
         var registries = new Dictionary<string, RegistryClient>();
         RegistryClient RegistryFor(string host) => registries.TryGetValue(host, out var client) ? client
             : registries[host] = new RegistryClient(host, RegistryCredentials.GetValueOrDefault(host));
-        var deployer = new ReleaseDeployer(Helm, kubernetes, RegistryFor) { KnownDigests = KnownDigests(), PostRender = PostRender };
+        var deployer = new ReleaseDeployer(Helm, kubernetes, RegistryFor)
+        {
+            KnownDigests = KnownDigests(), PostRender = PostRender, RepairDrift = RepairDrift,
+        };
         var outcomes = new List<ReleaseOutcome>();
         try
         {
@@ -127,10 +133,32 @@ public sealed class EnvironmentDeploy
         var key = Secrets.Count > 0 ? await SecretVersions.KeyAsync(kubernetes, ns, managed, ct) : [];
         foreach (var (name, values) in Secrets.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            await kubernetes.ApplySecretAsync(ns, name, "Opaque", values, managed, ct);
             var version = SecretVersions.Of(key, values);
             versions.Add(new($"global.secretVersions.{name}", version));
+            var live = await kubernetes.TryGetAsync(KubernetesResources.Secret(ns, name), ct);
+            var edited = live?["metadata"]?["labels"]?["app.kubernetes.io/managed-by"]?.ToString() == "slipway"
+                ? AppSecretDrift.DifferingKeys(live, values) : [];
+            if (edited.Count > 0 && !RepairDrift)
+            {
+                Log.Warning($"drift: secret {name} differs from its source (keys {string.Join(", ", edited)}); left " +
+                            "as it is (--no-repair)");
+                continue;
+            }
+            await kubernetes.ApplySecretAsync(ns, name, "Opaque", values, managed, ct);
+            if (edited.Where(k => !values.ContainsKey(k)).ToList() is { Count: > 0 } extra) // not ours to apply away
+                await kubernetes.MergePatchAsync(KubernetesResources.Secret(ns, name), new JsonObject
+                {
+                    ["data"] = new JsonObject(extra.Select(k => KeyValuePair.Create(k, (JsonNode?)null))),
+                }, ct);
             Log.Information($"secret {name} written ({values.Count} keys, version {version})");
+            if (edited.Count == 0) continue;
+            var readers = await AppSecretDrift.RestartReadersAsync(kubernetes, ns, name, ct);
+            Log.Warning($"drift: secret {name} was changed in the cluster (keys {string.Join(", ", edited)}): " +
+                        $"restored from its source; restarting the {readers.Count} workload(s) that read it");
+            if (await WorkloadRollout.WaitForAsync(kubernetes, readers, TimeSpan.FromMinutes(5), ct) is
+                { Count: > 0 } rolling)
+                throw new TargetFailedException($"secret {name} restored, but its readers did not restart within 5 " +
+                                                $"min: {string.Join(", ", rolling)}");
         }
         return versions;
     }

@@ -16,6 +16,9 @@ public interface IHazDeploy : IRetag, IHazDeployContext
     [Parameter("A directory of secret files <secret>/<key> (a mounted secret store)")]
     AbsolutePath? SecretsDirectory => TryGetValue(() => SecretsDirectory);
 
+    [Parameter("Report live objects that differ from an unchanged release (drift) without restoring them")]
+    bool NoRepair => TryGetValue<bool?>(() => NoRepair) ?? false;
+
     /// <summary>Where secret values come from, first match wins: variables, files, then (throw-away environments) generated values.</summary>
     IReadOnlyList<ISecretSource> SecretSources
     {
@@ -78,6 +81,7 @@ public interface IHazDeploy : IRetag, IHazDeployContext
             PostRender = target != null ? RelocatingPostRender(target, environment.Name) : null,
             Artifacts = ArtifactsDirectory,
             AllReleases = Releases,
+            RepairDrift = !NoRepair,
         };
         return await deploy.DeployAsync(Releases.Where(which), ct);
     }

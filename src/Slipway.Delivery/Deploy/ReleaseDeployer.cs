@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Slipway.Delivery.Drift;
 using Slipway.Delivery.Helm;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Kubernetes;
@@ -8,7 +9,8 @@ using Slipway.Engine;
 namespace Slipway.Delivery.Deploy;
 
 /// <summary>
-/// Deploys one release: repairs it if an earlier run left it broken, skips it when its fingerprint is already deployed,
+/// Deploys one release: repairs it if an earlier run left it broken, skips it when its fingerprint is already deployed
+/// (restoring live objects changed behind its back),
 /// otherwise <c>helm upgrade --install --wait</c> while watching its pods so a hopeless one fails the deploy at once,
 /// with a diagnosis of what is not ready and why.
 /// </summary>
@@ -19,6 +21,9 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
 
     /// <summary>For an environment with a target registry: the post-renderer that relocates images charts hard-code.</summary>
     public PostRender? PostRender { get; init; }
+
+    /// <summary>Whether live objects that differ from an unchanged release are restored (else only reported).</summary>
+    public bool RepairDrift { get; init; } = true;
 
     public async Task<ReleaseOutcome> DeployAsync(ReleaseDefinition release, string ns, ValuesLayers values, string commit, CancellationToken ct)
     {
@@ -33,17 +38,6 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         var chart = ChartName(release.Chart);
 
         var unchanged = before is { IsDeployed: true } && DeployFingerprint.Of(before.Description) == fingerprint;
-        if (unchanged && (await ReleaseWorkloads.ListAsync(kubernetes, ns, name, ct)).Where(w => !w.IsReady)
-                .Select(w => $"{w.Kind} {w.Name} {w.Ready}/{w.Wanted}").ToList() is { Count: > 0 } unready)
-        {
-            // e.g. a restarted cluster lost what the hooks made: upgrading again runs them, and helm waits
-            recovery = $"unchanged but not ready ({string.Join(", ", unready)}): upgraded again";
-            Log.Warning($"{name}: {recovery}");
-            unchanged = false;
-        }
-        if (unchanged && before != null)
-            Log.Information($"{name}: unchanged (chart, values and images equal revision {before.Revision}): not upgraded");
-
         var upgrade = new HelmUpgrade
         {
             Release = name, Chart = release.Chart, Namespace = ns, ValuesFiles = values.Files, Set = values.Set,
@@ -51,25 +45,53 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
             Description = DeployFingerprint.Description(fingerprint, commit),
             PostRenderer = PostRender?.Command, PostRendererArgs = PostRender?.Arguments ?? [],
         };
-        if (!unchanged) await ChartDependencies.BuildAsync(helm, release.Chart, ct);
+        var dependenciesBuilt = false;
         if (!unchanged && recovery == null && before is { IsDeployed: true } && stored?.Rendered is { } deployed)
         {
             // its sources changed: helm renders the upgrade (no revision), and one that applies the same is not made
+            await ChartDependencies.BuildAsync(helm, release.Chart, ct);
+            dependenciesBuilt = true;
             try { unchanged = (await helm.RenderUpgradeAsync(upgrade, ct)).SameAs(deployed); }
             catch (HelmException) { unchanged = false; } // the upgrade meets the same error, and reports it
             if (unchanged)
                 Log.Information($"{name}: its chart or values changed, but it renders as revision {before.Revision} " +
                                 "does: not upgraded");
         }
+        IReadOnlyList<DriftFinding> drift = [];
+        if (unchanged)
+        {
+            drift = await new DriftCheck(kubernetes, RepairDrift).RunAsync(name, ns, stored!, release.Timeout, ct);
+            var notReady = (await ReleaseWorkloads.ListAsync(kubernetes, ns, name, ct)).Where(w => !w.IsReady).ToList();
+            var unready = notReady.Select(w => $"{w.Kind} {w.Name} {w.Ready}/{w.Wanted}").ToList();
+            if (unready.Count > 0 && !RepairDrift)
+            {
+                Log.Warning($"{name}: unchanged but not ready ({string.Join(", ", unready)}): left (--no-repair)");
+                drift = [.. drift, .. notReady.Select(w =>
+                    new DriftFinding(w.Kind, w.Name, $"{w.Ready}/{w.Wanted} ready") { ApiPath = "" })];
+            }
+            else if (unready.Count > 0)
+            {
+                // e.g. a restarted cluster lost what the hooks made: upgrading again runs them, and helm waits
+                recovery = $"unchanged but not ready ({string.Join(", ", unready)}): upgraded again";
+                Log.Warning($"{name}: {recovery}");
+                unchanged = false;
+            }
+        }
         if (unchanged && before != null)
         {
+            if (drift.Count == 0)
+                Log.Information($"{name}: unchanged (chart, values and images equal revision {before.Revision}): " +
+                                "not upgraded");
             return new ReleaseOutcome
             {
-                Release = name, Namespace = ns, Chart = chart, RevisionBefore = before.Revision, RevisionAfter = before.Revision,
-                Result = "unchanged", Recovery = recovery, Images = await ImagesAsync(stored!.Manifest, ct),
-                Duration = stopwatch.Elapsed,
+                Release = name, Namespace = ns, Chart = chart, RevisionBefore = before.Revision,
+                RevisionAfter = before.Revision,
+                Result = drift.Count == 0 ? "unchanged" : RepairDrift ? "repaired" : "drifted",
+                Recovery = recovery, Drift = drift.Select(d => d.ToString()).ToList(),
+                Images = await ImagesAsync(stored!.Manifest, ct), Duration = stopwatch.Elapsed,
             };
         }
+        if (!dependenciesBuilt) await ChartDependencies.BuildAsync(helm, release.Chart, ct);
 
         if (PostRender != null && !await helm.PostRendersHooksAsync(ct))
             await RefuseHooksOutsideTargetAsync(release, ns, values, PostRender.Plan, ct);

@@ -8,10 +8,12 @@ public sealed record ReleaseOutcome
     public string Chart { get; init; } = "";
     public int? RevisionBefore { get; init; }
     public int? RevisionAfter { get; init; }
-    /// <summary>unchanged, installed, upgraded or failed.</summary>
+    /// <summary>unchanged, repaired (drift), drifted (not repaired), installed, upgraded or failed.</summary>
     public required string Result { get; init; }
     /// <summary>The repair done before the upgrade, if any.</summary>
     public string? Recovery { get; init; }
+    /// <summary>How the live objects differed from the release (repaired unless the result is "drifted").</summary>
+    public IReadOnlyList<string> Drift { get; init; } = [];
     public IReadOnlyList<DeployedImage> Images { get; init; } = [];
     public TimeSpan Duration { get; init; }
     public string? Error { get; init; }

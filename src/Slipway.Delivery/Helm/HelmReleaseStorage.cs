@@ -50,6 +50,12 @@ public sealed class HelmReleaseStorage(KubernetesClient kubernetes)
             json["info"]!["status"]!.GetValue<string>(), $"{metadata?["name"]}-{metadata?["version"]}",
             metadata?["appVersion"]?.GetValue<string>(), json["info"]?["description"]?.GetValue<string>());
         var rendered = RenderedRelease.From(json);
-        return new StoredRelease(info, rendered.Manifest, rendered);
+        return new StoredRelease(info, rendered.Manifest, rendered)
+        {
+            ServerSideApply = json["apply_method"]?.GetValue<string>() == "ssa",
+            DeployedAt = json["info"]?["last_deployed"]?.GetValue<string>() is { } at &&
+                         DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, out var time) ? time : null,
+            Config = json["config"] as JsonObject ?? [],
+        };
     }
 }

@@ -56,8 +56,10 @@ public sealed class KubernetesClient : IDisposable
         return list["items"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
     }
 
-    public async Task<JsonObject> CreateAsync(string path, JsonObject body, CancellationToken ct = default) =>
-        (await SendAsync(HttpMethod.Post, path, body.ToJsonString(), "application/json", ct))!;
+    public async Task<JsonObject> CreateAsync(string path, JsonObject body, CancellationToken ct = default,
+        string? fieldManager = null) =>
+        (await SendAsync(HttpMethod.Post, path + Query(("fieldManager", fieldManager)), body.ToJsonString(),
+            "application/json", ct))!;
 
     public async Task<JsonObject> ReplaceAsync(string path, JsonObject body, CancellationToken ct = default) =>
         (await SendAsync(HttpMethod.Put, path, body.ToJsonString(), "application/json", ct))!;
@@ -67,6 +69,12 @@ public sealed class KubernetesClient : IDisposable
         (await SendAsync(HttpMethod.Patch, path, patch.ToJsonString(), "application/merge-patch+json", ct))!;
 
     /// <summary>Server-side apply of a whole object, owned by <paramref name="fieldManager"/>.</summary>
+    /// <summary>An RFC 6902 JSON Patch: exact edits of lists, which a merge patch can only replace whole.</summary>
+    public async Task<JsonObject> JsonPatchAsync(string path, JsonArray operations, string? fieldManager = null,
+        CancellationToken ct = default) =>
+        (await SendAsync(HttpMethod.Patch, path + Query(("fieldManager", fieldManager)), operations.ToJsonString(),
+            "application/json-patch+json", ct))!;
+
     public async Task<JsonObject> ApplyAsync(string path, JsonObject body, string fieldManager = "slipway", bool force = true, CancellationToken ct = default) =>
         (await SendAsync(HttpMethod.Patch, path + Query(("fieldManager", fieldManager), ("force", force ? "true" : null)),
             body.ToJsonString(), "application/apply-patch+yaml", ct))!;

@@ -52,6 +52,10 @@ public static class SecretVersions
         }
     }
 
+    /// <summary>The namespace's key, or null when no deploy has made one (nothing is written).</summary>
+    public static Task<byte[]?> TryReadKeyAsync(KubernetesClient kubernetes, string ns, CancellationToken ct) =>
+        ReadKeyAsync(kubernetes, ns, ct);
+
     private static async Task<byte[]?> ReadKeyAsync(KubernetesClient kubernetes, string ns, CancellationToken ct) =>
         (await kubernetes.TryGetAsync(KubernetesResources.Secret(ns, KeySecret), ct))?["data"]?[KeyName]
             ?.GetValue<string>() is { Length: > 0 } encoded

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the local Slipway stack needs (registry, docker,
-# etcd, Go toolchain for the Kubernetes build, image tools). Idempotent: only
+# etcd, Go toolchain for the Kubernetes build, image tools, a headless browser
+# for the pages tests check). Idempotent: only
 # missing packages are installed; a no-op takes well under a second.
 set -euo pipefail
 
@@ -12,6 +13,7 @@ PACKAGES=(
   openssl apache2-utils ca-certificates
   rsync socat
   containernetworking-plugins iptables ipset conntrack dnsmasq-base
+  chromium fonts-dejavu-core
 )
 
 log() { echo "install-packages: $*"; }

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Slipway.Delivery.Kubernetes;
+
+namespace Slipway.Delivery.Drift;
+
+/// <summary>
+/// Compares the live objects of a release with what its deployed revision applied (<see cref="LiveComparison"/>), and
+/// restores them: a missing object is created again as the release applied it (with helm's ownership metadata, so the
+/// next upgrade adopts it), a changed one is patched back. Helm's record stays true, so no revision is made; an
+/// upgrade would not do: helm's three-way merge keeps what was added by hand (an env variable, a Secret key).
+/// </summary>
+public sealed class ReleaseDrift(KubernetesClient kubernetes)
+{
+    private readonly ApiResources _resources = new(kubernetes);
+
+    public async Task<IReadOnlyList<DriftFinding>> FindAsync(string manifest, string ns, CancellationToken ct)
+    {
+        var checks = ManifestObjects.Parse(manifest).Select(applied => CompareAsync(applied, ns, ct)).ToList();
+        return (await Task.WhenAll(checks)).SelectMany(f => f).ToList();
+    }
+
+    /// <summary>
+    /// Restores the objects as helm's field manager. A release helm applies server-side (helm 4) gets its objects
+    /// applied again with that manager, forced, so helm owns every field it applies and its next upgrade meets no
+    /// conflict with the repair.
+    /// </summary>
+    public async Task RepairAsync(IEnumerable<DriftFinding> findings, string release, string ns, bool serverSide,
+        CancellationToken ct)
+    {
+        foreach (var finding in findings)
+        {
+            if (finding.Missing is { } missing)
+                await kubernetes.CreateAsync(finding.ApiPath[..finding.ApiPath.LastIndexOf('/')],
+                    Owned(missing, release, ns), ct, HelmFieldManager);
+            else if (finding.Operations.Count > 0)
+                await kubernetes.JsonPatchAsync(finding.ApiPath, finding.Operations, HelmFieldManager, ct);
+            if (serverSide && finding.Applied is { } applied)
+                await kubernetes.ApplyAsync(finding.ApiPath, Owned(applied, release, ns), HelmFieldManager, force: true,
+                    ct);
+        }
+    }
+
+    private const string HelmFieldManager = "helm";
+
+    private async Task<IReadOnlyList<DriftFinding>> CompareAsync(JsonObject applied, string ns, CancellationToken ct)
+    {
+        var kind = ManifestObjects.Kind(applied);
+        var name = ManifestObjects.Name(applied);
+        if (await _resources.PathOfAsync(applied, ns, ct) is not { } path) return [];
+        if (await kubernetes.TryGetAsync(path, ct) is not { } live)
+            return [new DriftFinding(kind, name, "missing") { ApiPath = path, Missing = applied, Applied = applied }];
+        return LiveComparison.Differences(applied, live)
+            .Select(d => new DriftFinding(kind, name, d.Difference)
+            {
+                ApiPath = path, Operations = d.Operations, Applied = applied,
+            })
+            .ToList();
+    }
+
+    /// <summary>The object with the metadata helm sets on what it installs, so helm still owns it.</summary>
+    private static JsonObject Owned(JsonObject applied, string release, string ns)
+    {
+        var body = (JsonObject)applied.DeepClone();
+        var metadata = body["metadata"] as JsonObject ?? new JsonObject();
+        body["metadata"] = metadata;
+        var labels = metadata["labels"] as JsonObject ?? new JsonObject();
+        metadata["labels"] = labels;
+        labels["app.kubernetes.io/managed-by"] = "Helm";
+        var annotations = metadata["annotations"] as JsonObject ?? new JsonObject();
+        metadata["annotations"] = annotations;
+        annotations["meta.helm.sh/release-name"] = release;
+        annotations["meta.helm.sh/release-namespace"] = ns;
+        return body;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Slipway.Delivery.Kubernetes;
+
+namespace Slipway.Delivery.Secrets;
+
+/// <summary>
+/// An app secret changed in the cluster behind the deploy's back: which of its keys differ from its source (names
+/// only), and the workloads that read it (their pod templates carry its version annotation), which must restart to
+/// read the restored value again.
+/// </summary>
+public static class AppSecretDrift
+{
+    public const string AnnotationPrefix = "slipway.io/secret-";
+
+    /// <summary>The keys whose live value differs from the source's (added, removed or changed).</summary>
+    public static IReadOnlyList<string> DifferingKeys(JsonObject? live, IReadOnlyDictionary<string, string> source)
+    {
+        if (live == null) return [];
+        var data = (live["data"] as JsonObject ?? []).ToDictionary(d => d.Key,
+            d => Encoding.UTF8.GetString(Convert.FromBase64String(d.Value?.ToString() ?? "")), StringComparer.Ordinal);
+        return data.Keys.Union(source.Keys).Where(k => data.GetValueOrDefault(k) != source.GetValueOrDefault(k))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Restarts the workloads whose pods read the secret, as <c>kubectl rollout restart</c> does; returns their API
+    /// paths.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RestartReadersAsync(KubernetesClient kubernetes, string ns,
+        string secret, CancellationToken ct)
+    {
+        var restarted = new List<string>();
+        foreach (var path in new[] { KubernetesResources.Deployments(ns), KubernetesResources.StatefulSets(ns) })
+        foreach (var workload in await kubernetes.ListAsync(path, ct: ct))
+        {
+            var annotations = workload["spec"]?["template"]?["metadata"]?["annotations"] as JsonObject;
+            if (annotations?.ContainsKey(AnnotationPrefix + secret) != true) continue;
+            var name = workload["metadata"]!["name"]!.ToString();
+            await kubernetes.MergePatchAsync($"{path}/{name}", new JsonObject
+            {
+                ["spec"] = new JsonObject { ["template"] = new JsonObject { ["metadata"] = new JsonObject
+                {
+                    ["annotations"] = new JsonObject
+                    {
+                        ["kubectl.kubernetes.io/restartedAt"] = DateTimeOffset.UtcNow.ToString("o"),
+                    },
+                } } },
+            }, ct);
+            restarted.Add($"{path}/{name}");
+        }
+        return restarted;
+    }
+}
