@@ -20,27 +20,48 @@ public sealed class ReleaseDrift(KubernetesClient kubernetes)
     }
 
     /// <summary>
-    /// Restores the objects as helm's field manager. A release helm applies server-side (helm 4) gets its objects
-    /// applied again with that manager, forced, so helm owns every field it applies and its next upgrade meets no
-    /// conflict with the repair.
+    /// Restores the objects. For a release helm 3 applied (client-side), as helm's field manager, as helm does. A
+    /// release helm 4 applied server-side owns its fields as an Apply manager, and a field another manager also set
+    /// would make its next upgrade conflict: there the repair is made under its own manager, the objects are applied
+    /// again by helm's manager (forced), and the repair's manager is removed from the objects' managed fields.
     /// </summary>
     public async Task RepairAsync(IEnumerable<DriftFinding> findings, string release, string ns, bool serverSide,
         CancellationToken ct)
     {
+        var manager = serverSide ? RepairFieldManager : HelmFieldManager;
+        var repaired = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var finding in findings)
         {
             if (finding.Missing is { } missing)
                 await kubernetes.CreateAsync(finding.ApiPath[..finding.ApiPath.LastIndexOf('/')],
-                    Owned(missing, release, ns), ct, HelmFieldManager);
+                    Owned(missing, release, ns), ct, manager);
             else if (finding.Operations.Count > 0)
-                await kubernetes.JsonPatchAsync(finding.ApiPath, finding.Operations, HelmFieldManager, ct);
-            if (serverSide && finding.Applied is { } applied)
-                await kubernetes.ApplyAsync(finding.ApiPath, Owned(applied, release, ns), HelmFieldManager, force: true,
-                    ct);
+                await kubernetes.JsonPatchAsync(finding.ApiPath, finding.Operations, manager, ct);
+            if (finding.Applied != null) repaired[finding.ApiPath] = finding.Applied;
+        }
+        if (!serverSide) return;
+        foreach (var (path, applied) in repaired)
+        {
+            await kubernetes.ApplyAsync(path, Owned(applied, release, ns), HelmFieldManager, force: true, ct);
+            await ForgetManagerAsync(path, RepairFieldManager, ct);
         }
     }
 
     private const string HelmFieldManager = "helm";
+    private const string RepairFieldManager = "slipway-drift-repair";
+
+    /// <summary>Removes a manager's entries from an object's managed fields (what it set stays, owned by helm).</summary>
+    private async Task ForgetManagerAsync(string path, string manager, CancellationToken ct)
+    {
+        var live = await kubernetes.GetAsync(path, ct);
+        var fields = live["metadata"]?["managedFields"] as JsonArray ?? [];
+        var kept = fields.Where(f => f?["manager"]?.ToString() != manager).Select(f => f!.DeepClone()).ToList();
+        if (kept.Count == fields.Count || kept.Count == 0) return;
+        await kubernetes.JsonPatchAsync(path, [new JsonObject
+        {
+            ["op"] = "replace", ["path"] = "/metadata/managedFields", ["value"] = new JsonArray([.. kept]),
+        }], ct: ct);
+    }
 
     private async Task<IReadOnlyList<DriftFinding>> CompareAsync(JsonObject applied, string ns, CancellationToken ct)
     {
