@@ -20,28 +20,6 @@ public static class WorkloadRollout
         }
     }
 
-    /// <summary>The same for given workloads (API paths of Deployments or StatefulSets).</summary>
-    public static async Task<IReadOnlyList<string>> WaitForAsync(KubernetesClient kubernetes,
-        IReadOnlyList<string> workloads, TimeSpan timeout, CancellationToken ct)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            var rolling = new List<string>();
-            foreach (var path in workloads)
-            {
-                if (await kubernetes.TryGetAsync(path, ct) is not { } workload) continue;
-                var state = new WorkloadState(path.Contains("/statefulsets/") ? "StatefulSet" : "Deployment", workload,
-                    workload["spec"]?["replicas"]?.GetValue<int>() ?? 1,
-                    workload["status"]?["readyReplicas"]?.GetValue<int>() ?? 0,
-                    workload["status"]?["updatedReplicas"]?.GetValue<int>() ?? 0);
-                if (!RolledOut(state)) rolling.Add($"{state.Kind} {state.Name} {state.Ready}/{state.Wanted}");
-            }
-            if (rolling.Count == 0 || DateTimeOffset.UtcNow > deadline) return rolling;
-            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-        }
-    }
-
     private static bool RolledOut(WorkloadState workload)
     {
         var status = workload.Workload["status"];

@@ -8,10 +8,11 @@ using Xunit;
 namespace Slipway.Delivery.Tests.Status;
 
 /// <summary>
-/// Drift and secret rotation in the main job's environment (local), through <c>./build.sh</c>: a deleted Deployment,
-/// a hand-scaled one and an edited app Secret show in Status, are left by <c>DeployApps --no-repair</c> and repaired by
-/// the next <c>DeployApps</c>; a rotated secret rolls exactly the workloads that read it. Each test leaves the
-/// environment as the main job deployed it.
+/// Drift and secret rotation in the main job's environment (local), through <c>./build.sh</c>: a deleted Deployment
+/// and a hand-scaled one show in Status, are left by <c>DeployApps --no-repair</c> and repaired by the next
+/// <c>DeployApps</c>; an app Secret edited in the cluster shows in Status and is restored, its readers restarted; a
+/// rotated secret rolls exactly the workloads that read it. Each test leaves the environment as the main job deployed
+/// it.
 /// </summary>
 [Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
@@ -28,18 +29,11 @@ public sealed class EnvironmentDriftTests(LocalStackFixture stack)
         await stack.Kubernetes.DeleteAsync(KubernetesResources.Deployment(Namespace, "web-ui"));
         await stack.Kubernetes.MergePatchAsync(KubernetesResources.Deployment(Namespace, "orders-worker"),
             new JsonObject { ["spec"] = new JsonObject { ["replicas"] = 2 } });
-        await stack.Kubernetes.MergePatchAsync(KubernetesResources.Secret(Namespace, "orders-bus"), new JsonObject
-        {
-            ["data"] = new JsonObject { ["password"] = Convert.ToBase64String("edited-by-hand"u8.ToArray()) },
-        });
         await KubernetesWait.UntilAsync(stack.Kubernetes, KubernetesResources.Deployment(Namespace, "orders-worker"),
             d => d["status"]?["readyReplicas"]?.GetValue<int>() == 2, TimeSpan.FromMinutes(2));
 
-        var drift = await StatusDriftAsync();
-
-        drift.Should().Contain("apps/web-ui: missing").And.Contain("apps/orders-worker: 2 replicas, the release has 1")
-            .And.Contain(d => d.StartsWith("apps/orders-api: Secret orders-bus: changed in the cluster"));
-        string.Join('\n', drift).Should().NotContain("edited-by-hand");
+        (await StatusDriftAsync()).Should().BeEquivalentTo(
+            "apps/web-ui: missing", "apps/orders-worker: 2 replicas, the release has 1");
 
         var reported = await DeployAsync("--no-repair");
         reported.Should().Contain("drift: Deployment web-ui: missing").And.Contain("--no-repair");
@@ -48,13 +42,37 @@ public sealed class EnvironmentDriftTests(LocalStackFixture stack)
 
         var repaired = await DeployAsync();
 
-        repaired.Should().Contain("drift repaired").And.Contain("secret orders-bus was changed in the cluster");
-        (await StatusDriftAsync()).Should().BeEmpty("the deploy restored every object and the secret");
+        repaired.Should().Contain("apps: drift repaired");
+        (await StatusDriftAsync()).Should().BeEmpty("the deploy restored every object");
         (await stack.Kubernetes.GetAsync(KubernetesResources.Deployment(Namespace, "orders-worker")))["spec"]!
             ["replicas"]!.GetValue<int>().Should().Be(1);
-        var restarted = Changed(generations, await GenerationsAsync());
-        restarted.Should().BeEquivalentTo(BusReaders.Append("Deployment web-ui"),
-            "the restored secret's readers restart to read it again, web-ui was recreated, the rest is untouched");
+        Changed(generations, await GenerationsAsync()).Should().BeEquivalentTo(
+            ["Deployment web-ui", "Deployment orders-worker"], "web-ui was recreated, orders-worker scaled back");
+    }
+
+    [Fact]
+    public async Task An_app_secret_edited_in_the_cluster_shows_in_status_and_is_restored_with_its_readers_restarted()
+    {
+        await DeployAsync();
+        await stack.Kubernetes.MergePatchAsync(KubernetesResources.Secret(Namespace, "orders-bus"), new JsonObject
+        {
+            ["data"] = new JsonObject { ["password"] = Convert.ToBase64String("edited-by-hand"u8.ToArray()) },
+        });
+
+        var drift = await StatusDriftAsync();
+
+        drift.Should().Contain(d => d.StartsWith("apps/orders-api: Secret orders-bus: changed in the cluster"))
+            .And.Contain(d => d.StartsWith("base/broker: Secret orders-bus: changed in the cluster"))
+            .And.NotContain(d => d.StartsWith("apps/web-ui"), "web-ui does not read it");
+        string.Join('\n', drift).Should().NotContain("edited-by-hand");
+        var generations = await GenerationsAsync();
+
+        var restored = await DeployAsync();
+
+        restored.Should().Contain("secret orders-bus was changed in the cluster (keys password)");
+        (await StatusDriftAsync()).Should().BeEmpty("the secret has its source's value again");
+        Changed(generations, await GenerationsAsync()).Should().BeEquivalentTo(BusReaders,
+            "the readers restart to read the restored value; nothing else does");
     }
 
     [Fact]
