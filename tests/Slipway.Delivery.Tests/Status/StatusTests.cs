@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using FluentAssertions;
 using Slipway.Delivery.Tests.Stack;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Slipway.Delivery.Tests.Status;
 
@@ -16,7 +17,7 @@ namespace Slipway.Delivery.Tests.Status;
 /// </summary>
 [Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
-public sealed class StatusTests(LocalStackFixture stack) : IDisposable
+public sealed class StatusTests(LocalStackFixture stack, ITestOutputHelper output) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("slipway-status-").FullName;
     private readonly TcpListener _silent = new(IPAddress.Loopback, 0); // connections queue, nothing ever answers
@@ -81,7 +82,7 @@ public sealed class StatusTests(LocalStackFixture stack) : IDisposable
         await ThePageRendersInChromiumWithEveryReleaseAsync(["base", "apps", .. workloads]);
     }
 
-    private static async Task ThePageRendersInChromiumWithEveryReleaseAsync(IReadOnlyList<string> rows)
+    private async Task ThePageRendersInChromiumWithEveryReleaseAsync(IReadOnlyList<string> rows)
     {
         var page = Artifact("status.html");
         var dom = await HeadlessChromium.DumpDomAsync(page);
@@ -97,7 +98,7 @@ public sealed class StatusTests(LocalStackFixture stack) : IDisposable
         var png = await File.ReadAllBytesAsync(screenshot);
         png.Take(8).Should().Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
         png.Length.Should().BeGreaterThan(20_000, "a rendered table, not a blank page");
-        Console.WriteLine($"status page screenshot: {screenshot}");
+        output.WriteLine($"status page screenshot: {screenshot}");
     }
 
     private static string Artifact(string name) => Path.Combine(RepositoryRoot.Path, "artifacts", name);
