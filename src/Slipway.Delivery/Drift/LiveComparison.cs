@@ -13,8 +13,9 @@ public static class LiveComparison
 {
     private static readonly string[] ContainerLists = ["initContainers", "containers"];
 
+    /// <summary>The differences; <paramref name="autoscaled"/>: an autoscaler sets its replicas (not compared).</summary>
     public static IEnumerable<(string Difference, JsonArray Operations)> Differences(JsonObject applied,
-        JsonObject live)
+        JsonObject live, bool autoscaled = false)
     {
         var kind = ManifestObjects.Kind(applied);
         return kind switch
@@ -24,7 +25,7 @@ public static class LiveComparison
                     applied["data"]?.DeepClone())
                 .Concat(DataDifferences(TextMap(applied["binaryData"]), TextMap(live["binaryData"]), "binaryData",
                     "binary key", applied["binaryData"]?.DeepClone())),
-            _ when PodSpecPath(kind) is { } podSpec => WorkloadDifferences(applied, live, podSpec),
+            _ when PodSpecPath(kind) is { } podSpec => WorkloadDifferences(applied, live, podSpec, autoscaled),
             _ => [],
         };
     }
@@ -37,9 +38,10 @@ public static class LiveComparison
     };
 
     private static IEnumerable<(string, JsonArray)> WorkloadDifferences(JsonObject applied, JsonObject live,
-        string podSpecPath)
+        string podSpecPath, bool autoscaled)
     {
-        if (applied["spec"]?["replicas"] is { } replicas && !JsonSubset.Holds(live["spec"]?["replicas"], replicas))
+        if (!autoscaled && applied["spec"]?["replicas"] is { } replicas &&
+            !JsonSubset.Holds(live["spec"]?["replicas"], replicas))
             yield return ($"{live["spec"]?["replicas"]} replicas, the release has {replicas}",
                 [Add("/spec/replicas", replicas)]);
         var appliedSpec = Walk(applied, podSpecPath);

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Slipway.Delivery.Kubernetes;
+using Slipway.Engine;
 
 namespace Slipway.Delivery.Drift;
 
@@ -15,8 +17,29 @@ public sealed class ReleaseDrift(KubernetesClient kubernetes)
 
     public async Task<IReadOnlyList<DriftFinding>> FindAsync(string manifest, string ns, CancellationToken ct)
     {
-        var checks = ManifestObjects.Parse(manifest).Select(applied => CompareAsync(applied, ns, ct)).ToList();
+        var objects = ManifestObjects.Parse(manifest);
+        var scaled = objects.Any(o => ManifestObjects.Kind(o) is "Deployment" or "StatefulSet" or "ReplicaSet")
+            ? await AutoscaledAsync(ns, ct) : [];
+        var checks = objects.Select(applied => CompareAsync(applied, ns, scaled, ct)).ToList();
         return (await Task.WhenAll(checks)).SelectMany(f => f).ToList();
+    }
+
+    /// <summary>
+    /// The workloads a HorizontalPodAutoscaler scales ("Kind/name"): their replicas are its to set, not drift.
+    /// </summary>
+    private async Task<HashSet<string>> AutoscaledAsync(string ns, CancellationToken ct)
+    {
+        try
+        {
+            var autoscalers = await kubernetes.ListAsync(
+                $"/apis/autoscaling/v1/namespaces/{ns}/horizontalpodautoscalers", ct: ct);
+            return autoscalers.Select(a => a["spec"]?["scaleTargetRef"])
+                .Select(t => $"{t?["kind"]}/{t?["name"]}").ToHashSet(StringComparer.Ordinal);
+        }
+        catch (KubernetesException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            return [];
+        }
     }
 
     /// <summary>
@@ -63,14 +86,27 @@ public sealed class ReleaseDrift(KubernetesClient kubernetes)
         }], ct: ct);
     }
 
-    private async Task<IReadOnlyList<DriftFinding>> CompareAsync(JsonObject applied, string ns, CancellationToken ct)
+    private async Task<IReadOnlyList<DriftFinding>> CompareAsync(JsonObject applied, string ns,
+        IReadOnlySet<string> autoscaled, CancellationToken ct)
     {
         var kind = ManifestObjects.Kind(applied);
         var name = ManifestObjects.Name(applied);
-        if (await _resources.PathOfAsync(applied, ns, ct) is not { } path) return [];
-        if (await kubernetes.TryGetAsync(path, ct) is not { } live)
+        JsonObject? live;
+        string? path;
+        try
+        {
+            path = await _resources.PathOfAsync(applied, ns, ct);
+            live = path == null ? null : await kubernetes.TryGetAsync(path, ct);
+        }
+        catch (KubernetesException e) when (e.Status == HttpStatusCode.Forbidden)
+        {
+            Log.Debug($"drift: {kind} {name} not checked: this user may not read it");
+            return [];
+        }
+        if (path == null) return []; // a kind this cluster does not serve: helm would have failed; nothing to read
+        if (live == null)
             return [new DriftFinding(kind, name, "missing") { ApiPath = path, Missing = applied, Applied = applied }];
-        return LiveComparison.Differences(applied, live)
+        return LiveComparison.Differences(applied, live, autoscaled.Contains($"{kind}/{name}"))
             .Select(d => new DriftFinding(kind, name, d.Difference)
             {
                 ApiPath = path, Operations = d.Operations, Applied = applied,

@@ -91,6 +91,16 @@ public sealed class LiveComparisonTests
     }
 
     [Fact]
+    public void The_replicas_of_a_workload_an_autoscaler_scales_are_not_drift()
+    {
+        var live = Live();
+        live["spec"]!["replicas"] = 4;
+
+        LiveComparison.Differences(AppliedObject, live, autoscaled: true).Should().BeEmpty();
+        LiveComparison.Differences(AppliedObject, live).Should().ContainSingle();
+    }
+
+    [Fact]
     public void The_patch_of_a_difference_restores_what_was_applied()
     {
         var live = Live();
