@@ -28,6 +28,17 @@ public sealed class ParallelTests : IDisposable
     }
 
     [Fact]
+    public void A_word_after_parallel_that_is_neither_a_number_nor_a_target_is_named_as_such()
+    {
+        var run = _harness.Run<ParallelBuild>("Join", "--parallel", "abc");
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.Output.Should().Contain("--parallel takes the number of targets to run at once")
+            .And.Contain("'abc' is neither a number nor a target").And.NotContain("BEGIN");
+        _harness.Run<ParallelBuild>("--parallel", "Join").ExitCode.Should().Be(0, "a target may follow --parallel");
+    }
+
+    [Fact]
     public void Parallel_1_runs_one_target_at_a_time()
     {
         var run = _harness.Run<ParallelBuild>("Join", "--parallel", "1");

@@ -47,6 +47,30 @@ public static class DeployReport
         File.WriteAllText(artifacts / $"deploy-{environment}.md", md.ToString());
     }
 
+    /// <summary>Deletes the environment's report when it is the namespace's (a destroyed preview's); returns the files.</summary>
+    public static IReadOnlyList<string> RemoveFor(AbsolutePath artifacts, string environment, string ns)
+    {
+        var json = artifacts / $"deploy-{environment}.json";
+        if (!json.FileExists) return [];
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(json));
+            if (!document.RootElement.TryGetProperty("namespace", out var reported) || reported.GetString() != ns)
+                return [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+        var removed = new List<string>();
+        foreach (var file in new[] { json, artifacts / $"deploy-{environment}.md" }.Where(f => f.FileExists))
+        {
+            File.Delete(file);
+            removed.Add(file.Name);
+        }
+        return removed;
+    }
+
     /// <summary>Every release in order: this run's outcome, else an earlier target's from the last report (DeployBase before DeployApps).</summary>
     public static IReadOnlyList<ReleaseOutcome> MergeWithEarlier(AbsolutePath artifacts, string environment,
         IReadOnlyList<ReleaseDefinition> releases, IReadOnlyList<ReleaseOutcome> now)

@@ -13,7 +13,8 @@ public static class EnvironmentGuard
         var protections = environment.Protections;
         var problems = new List<string>();
         if (protections.RequireCleanTree && version.IsDirty)
-            problems.Add("the working tree has uncommitted changes: commit or stash them (what runs there must be a commit)");
+            problems.Add("the working tree has uncommitted changes; commit or stash them (what runs there must be a " +
+                         "commit; untracked files count too, unless .gitignore lists them):" + DirtyList(version));
         if (protections.RequireReleaseTag is { } pattern && !version.Tags.Any(t => Glob.IsMatch(pattern, t)))
             problems.Add($"HEAD ({version.ShortSha}) carries no tag matching {pattern}: tag the release (git tag {pattern.Replace("*", "1.0.0")}) and run from that tag");
         if (protections.ImmutableImages && images != null)
@@ -21,5 +22,13 @@ public static class EnvironmentGuard
                 problems.Add($"{image.Component}: image {image.Reference(image.Tags[0])} is not an immutable, digest-confirmed image: run PushImage from a clean release commit");
         if (problems.Count > 0)
             throw new TargetFailedException($"Environment '{environment.Name}' refuses this run; nothing was changed:\n  - " + string.Join("\n  - ", problems));
+    }
+
+    /// <summary>The first paths git lists as changed (<c>??</c>: untracked), and how many more.</summary>
+    private static string DirtyList(SourceVersion version)
+    {
+        const int shown = 10;
+        var list = string.Concat(version.DirtyPaths.Take(shown).Select(p => $"\n      {p}"));
+        return version.DirtyPaths.Count > shown ? $"{list}\n      … and {version.DirtyPaths.Count - shown} more" : list;
     }
 }

@@ -1,3 +1,4 @@
+using Slipway.Delivery.Components;
 using Slipway.Delivery.Helm;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Registry;
@@ -83,7 +84,31 @@ public interface IHazDeploy : IRetag, IHazDeployContext
             AllReleases = Releases,
             RepairDrift = !NoRepair,
         };
+        await CheckImagesAsync(Releases.Where(r => which(r) || DeployedLaterInThisRun(r)), deploy, ct);
         return await deploy.DeployAsync(Releases.Where(which), ct);
+    }
+
+    /// <summary>An app release when DeployApps is still to run after this target (DeployBase): checked up front.</summary>
+    private bool DeployedLaterInThisRun(ReleaseDefinition release) =>
+        release.Components == ComponentKind.App && Plan?.Targets.Any(t =>
+            t.Name == "DeployApps" && t.Status == TargetStatus.NotRun) == true;
+
+    /// <summary>Every component the releases deploy has an image (<see cref="DeployInputs"/>), before any changes.</summary>
+    private async Task CheckImagesAsync(IEnumerable<ReleaseDefinition> releases, EnvironmentDeploy deploy,
+        CancellationToken ct)
+    {
+        var clients = new Dictionary<string, RegistryClient>();
+        try
+        {
+            await DeployInputs.CheckAsync(releases.Select(r => (r, deploy.ValuesFor(r))), Components, deploy.Images,
+                deploy.PullRegistry, host => clients.TryGetValue(host, out var client) ? client
+                    : clients[host] = new RegistryClient(host, deploy.RegistryCredentials.GetValueOrDefault(host)),
+                RootDirectory, ct);
+        }
+        finally
+        {
+            foreach (var client in clients.Values) client.Dispose();
+        }
     }
 
     /// <summary>The post-renderer that points images hard-coded by third-party charts at their relocated copies (Retag's record).</summary>

@@ -24,6 +24,8 @@ public interface IPreviews : IHazDeploy
             using var kubernetes = context.Cluster.CreateClient();
             var helm = Helm.WithCluster(context.Cluster.Kubeconfig, context.Cluster.Config.ContextName);
             var ns = context.Namespace;
+            var reports = DeployReport.RemoveFor(ArtifactsDirectory, environment.Name, ns);
+            if (reports.Count > 0) Log.Information($"removed its report from artifacts/ ({string.Join(", ", reports)})");
             if (await kubernetes.TryGetAsync(KubernetesResources.Namespace(ns), ct) == null)
             {
                 Log.Information($"Preview {ns} ({environment.DeployBranch}) does not exist: nothing to destroy.");

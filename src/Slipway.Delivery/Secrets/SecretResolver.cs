@@ -14,13 +14,18 @@ public static class SecretResolver
             var values = new Dictionary<string, string>();
             foreach (var key in secret.Keys)
             {
-                var value = sources.Select(s => s.Get(secret.Name, key)).FirstOrDefault(v => v != null);
+                var (value, source) = sources.Select(s => (s.Get(secret.Name, key), s)).FirstOrDefault(v => v.Item1 != null);
                 if (value == null)
                 {
                     missing.Add($"{secret.Name}/{key}: set {string.Join(", or ", sources.Select(s => s.Where(secret.Name, key)))}");
                     continue;
                 }
                 BuildOutput.Current.Masker.Add(value);
+                if (source is not GeneratedSecretSource &&
+                    sources.OfType<GeneratedSecretSource>().FirstOrDefault() is { } generated &&
+                    generated.Keep(secret.Name, key, value))
+                    Log.Information($"{secret.Name}/{key}: the value from {source.Where(secret.Name, key)} is kept " +
+                                    $"for later runs ({generated.Where(secret.Name, key)}), not replaced by a generated one");
                 values[key] = value;
             }
             resolved[secret.Name] = values;

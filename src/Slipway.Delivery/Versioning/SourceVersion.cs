@@ -10,6 +10,9 @@ public sealed partial record SourceVersion(string Sha, bool IsDirty, string? Bra
 
     public string ShortSha => Sha[..ShortShaLength];
 
+    /// <summary>What makes the tree dirty, as <c>git status --porcelain</c> lists it (<c>?? new-file</c>, <c> M file</c>).</summary>
+    public IReadOnlyList<string> DirtyPaths { get; init; } = [];
+
     /// <summary>The release version when HEAD carries a release tag (<c>v1.2.3</c> or <c>prod.v1.2.3</c>).</summary>
     public string? ReleaseVersion => Tags.Select(t => ReleaseTag().Match(t)).Where(m => m.Success).Select(m => m.Groups["version"].Value).FirstOrDefault();
 
@@ -26,16 +29,21 @@ public sealed partial record SourceVersion(string Sha, bool IsDirty, string? Bra
 
     public static async Task<SourceVersion> ReadFreshAsync(string repository, CancellationToken ct = default)
     {
-        async Task<string> Git(params string[] args) =>
+        async Task<string> Untrimmed(params string[] args) =>
             (await ProcessRunner.RunAsync("git", ["-C", repository, .. args],
-                new ProcessOptions { LogOutput = false, LogInvocation = false }, ct)).StandardOutput.Trim();
+                new ProcessOptions { LogOutput = false, LogInvocation = false }, ct)).StandardOutput;
+        async Task<string> Git(params string[] args) => (await Untrimmed(args)).Trim();
         try
         {
             var sha = await Git("rev-parse", "HEAD");
-            var dirty = (await Git("status", "--porcelain", "--untracked-files=normal")).Length > 0;
+            var changes = (await Untrimmed("status", "--porcelain", "--untracked-files=normal"))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToList();
             var branch = await Git("rev-parse", "--abbrev-ref", "HEAD");
             var tags = (await Git("tag", "--points-at", "HEAD")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            return new SourceVersion(sha, dirty, branch == "HEAD" ? null : branch, tags);
+            return new SourceVersion(sha, changes.Count > 0, branch == "HEAD" ? null : branch, tags)
+            {
+                DirtyPaths = changes,
+            };
         }
         catch (ProcessException e)
         {

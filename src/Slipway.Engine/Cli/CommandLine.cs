@@ -10,6 +10,8 @@ public sealed class CommandLine
     public bool Help { get; set; }
     /// <summary>null: sequential; otherwise the number of targets that may run at once.</summary>
     public int? Parallel { get; set; }
+    /// <summary>The word after a --parallel that is not a number: a target, or a mistyped number.</summary>
+    public string? WordAfterParallel { get; set; }
     public string? Profile { get; set; }
     public Verbosity? Verbosity { get; set; }
     public bool NoLogo { get; set; }
@@ -61,6 +63,7 @@ public sealed class CommandLine
                     else
                     {
                         result.Parallel = Environment.ProcessorCount;
+                        result.WordAfterParallel = values.FirstOrDefault();
                         result.Targets.AddRange(values);
                     }
                     break;

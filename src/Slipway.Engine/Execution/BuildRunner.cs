@@ -69,6 +69,10 @@ internal sealed class BuildRunner<T>(BuildRunSettings settings, Func<T, Target>[
             return ExitCodes.Success;
         }
 
+        if (commandLine.WordAfterParallel is { } word && !targets.Any(t => ParameterNames.Normalize(t.Name) ==
+                ParameterNames.Normalize(word)))
+            throw new UsageException($"--parallel takes the number of targets to run at once (or nothing: as many as " +
+                                     $"cores), then targets; '{word}' is neither a number nor a target.");
         var invoked = commandLine.Targets.Count > 0 ? Resolve(commandLine.Targets, targets) : DefaultTargets(build, targets);
         if (invoked.Count == 0)
             throw new UsageException("No target was named and the build has no default target. Run with --help to list targets.");

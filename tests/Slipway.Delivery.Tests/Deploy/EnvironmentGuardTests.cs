@@ -57,6 +57,34 @@ public sealed class EnvironmentGuardTests
     }
 
     [Fact]
+    public async Task A_dirty_tree_is_refused_naming_the_changed_and_the_untracked_files_git_lists()
+    {
+        var repository = Directory.CreateTempSubdirectory("slipway-dirty-").FullName;
+        try
+        {
+            async Task Git(params string[] args) => await ProcessRunner.RunAsync("git", ["-C", repository, .. args],
+                new ProcessOptions { LogOutput = false, LogInvocation = false });
+            await Git("init", "-q");
+            File.WriteAllText(Path.Combine(repository, "tracked.txt"), "one\n");
+            await Git("add", ".");
+            await Git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "first");
+            await Git("tag", "prod.v1.4.0");
+            File.AppendAllText(Path.Combine(repository, "tracked.txt"), "two\n");
+            File.WriteAllText(Path.Combine(repository, "notes.txt"), "left behind\n");
+
+            var version = await SourceVersion.ReadFreshAsync(repository);
+            var check = () => EnvironmentGuard.Check(Prod, version, [Pinned]);
+
+            check.Should().Throw<TargetFailedException>().Which.Message.Should()
+                .Contain("untracked files count too").And.Contain(" M tracked.txt").And.Contain("?? notes.txt");
+        }
+        finally
+        {
+            Directory.Delete(repository, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_dirty_untagged_run_with_unconfirmed_images_is_refused_listing_every_reason()
     {
         var act = () => EnvironmentGuard.Check(Prod, new SourceVersion(new string('a', 40), true, "master", []), [Image("", "aaaaaaaa-dirty")]);

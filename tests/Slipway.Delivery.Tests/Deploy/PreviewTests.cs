@@ -28,9 +28,17 @@ public sealed class PreviewTests(LocalStackFixture stack)
         list.ExitCode.Should().Be(0, list.StandardOutput);
         list.StandardOutput.Should().Contain(ns[..Math.Min(ns.Length, 40)]).And.Contain(branch[..20]);
 
+        // the report a deploy of this preview wrote (artifacts/deploy-<environment>.json names its namespace)
+        var artifacts = Path.Combine(RepositoryRoot.Path, "artifacts");
+        Directory.CreateDirectory(artifacts);
+        File.WriteAllText(Path.Combine(artifacts, "deploy-preview.json"), $$"""{ "namespace": "{{ns}}", "releases": [] }""");
+        File.WriteAllText(Path.Combine(artifacts, "deploy-preview.md"), $"# Deploy to preview\n\nnamespace `{ns}`\n");
+
         var destroy = await BuildCommand.RunAsync("DestroyPreview", "--env", "preview", "--preview-branch", branch, "--cluster", "local");
 
         destroy.ExitCode.Should().Be(0, destroy.StandardOutput);
+        File.Exists(Path.Combine(artifacts, "deploy-preview.json")).Should().BeFalse("a destroyed preview's report goes");
+        File.Exists(Path.Combine(artifacts, "deploy-preview.md")).Should().BeFalse();
         destroy.StandardOutput.Should().Contain("uninstalled apps").And.Contain("destroyed");
         (await stack.Kubernetes.TryGetAsync(KubernetesResources.Namespace(ns))).Should().BeNull();
         var again = await BuildCommand.RunAsync("DestroyPreview", "--env", "preview", "--preview-branch", branch, "--cluster", "local");
