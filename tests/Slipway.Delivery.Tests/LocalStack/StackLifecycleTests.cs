@@ -33,7 +33,7 @@ public sealed class StackLifecycleTests
         var panic = File.ReadAllText("/proc/sys/kernel/panic").Trim();
         try
         {
-            var before = await MachineFootprint.ReadAsync(paths.State);
+            var before = await SettledAsync(paths.State);
             before.Links.Should().NotContain("slipway0");
             before.IptablesRules.Should().NotContain(r => r.Contains("KUBE-"));
             before.Processes.Should().BeEmpty();
@@ -72,6 +72,24 @@ public sealed class StackLifecycleTests
             File.WriteAllText("/proc/sys/kernel/panic", panic);
             await stack.UpAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// The footprint once the kernel is done removing what the stop let go: a pod's veth goes with its network
+    /// namespace, a moment after the node stopped, and would otherwise count as something the user had.
+    /// </summary>
+    private static async Task<MachineFootprint> SettledAsync(AbsolutePath state)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var footprint = await MachineFootprint.ReadAsync(state);
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1000);
+            var again = await MachineFootprint.ReadAsync(state);
+            if (again.Links.SequenceEqual(footprint.Links)) return again;
+            footprint = again;
+        }
+        return footprint;
     }
 
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
