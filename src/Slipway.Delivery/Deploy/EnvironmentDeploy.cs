@@ -136,15 +136,15 @@ public sealed class EnvironmentDeploy
             var version = SecretVersions.Of(key, values);
             versions.Add(new($"global.secretVersions.{name}", version));
             var live = await kubernetes.TryGetAsync(KubernetesResources.Secret(ns, name), ct);
-            var edited = live?["metadata"]?["labels"]?["app.kubernetes.io/managed-by"]?.ToString() == "slipway"
-                ? AppSecretDrift.DifferingKeys(live, values) : [];
+            var edited = AppSecretDrift.EditedKeys(live, key, values);
             if (edited.Count > 0 && !RepairDrift)
             {
                 Log.Warning($"drift: secret {name} differs from its source (keys {string.Join(", ", edited)}); left " +
                             "as it is (--no-repair)");
                 continue;
             }
-            await kubernetes.ApplySecretAsync(ns, name, "Opaque", values, managed, ct);
+            await kubernetes.ApplySecretAsync(ns, name, "Opaque", values, managed, ct,
+                new Dictionary<string, string> { [AppSecretDrift.WrittenVersion] = version });
             if (edited.Where(k => !values.ContainsKey(k)).ToList() is { Count: > 0 } extra) // not ours to apply away
                 await kubernetes.MergePatchAsync(KubernetesResources.Secret(ns, name), new JsonObject
                 {

@@ -42,12 +42,17 @@ public static class KubernetesOperations
 
     /// <summary>Writes a Secret (created or replaced through server-side apply); values go base64-encoded, never to the log.</summary>
     public static Task<JsonObject> ApplySecretAsync(this KubernetesClient client, string ns, string name, string type,
-        IReadOnlyDictionary<string, string> data, IReadOnlyDictionary<string, string>? labels = null, CancellationToken ct = default) =>
+        IReadOnlyDictionary<string, string> data, IReadOnlyDictionary<string, string>? labels = null,
+        CancellationToken ct = default, IReadOnlyDictionary<string, string>? annotations = null) =>
         client.ApplyAsync(KubernetesResources.Secret(ns, name), new JsonObject
         {
             ["apiVersion"] = "v1",
             ["kind"] = "Secret",
-            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns, ["labels"] = ToJson(labels ?? new Dictionary<string, string>()) },
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name, ["namespace"] = ns, ["labels"] = ToJson(labels ?? new Dictionary<string, string>()),
+                ["annotations"] = ToJson(annotations ?? new Dictionary<string, string>()),
+            },
             ["type"] = type,
             ["data"] = new JsonObject(data.Select(d => KeyValuePair.Create(d.Key, (JsonNode?)Convert.ToBase64String(Encoding.UTF8.GetBytes(d.Value))))),
         }, ct: ct);

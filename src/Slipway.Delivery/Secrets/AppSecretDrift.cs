@@ -13,15 +13,28 @@ public static class AppSecretDrift
 {
     public const string AnnotationPrefix = "slipway.io/secret-";
 
-    /// <summary>The keys whose live value differs from the source's (added, removed or changed).</summary>
-    public static IReadOnlyList<string> DifferingKeys(JsonObject? live, IReadOnlyDictionary<string, string> source)
+    /// <summary>The annotation a deploy writes on an app secret: the version of the data it wrote.</summary>
+    public const string WrittenVersion = "slipway.io/version";
+
+    /// <summary>
+    /// The keys of a live app secret that were changed in the cluster since a deploy wrote it: its data no longer has
+    /// the version written with it. Empty when unchanged, when the source changed but the cluster did not (a
+    /// rotation), or when no deploy wrote a version on it.
+    /// </summary>
+    public static IReadOnlyList<string> EditedKeys(JsonObject? live, byte[] key,
+        IReadOnlyDictionary<string, string> source)
     {
-        if (live == null) return [];
-        var data = (live["data"] as JsonObject ?? []).ToDictionary(d => d.Key,
-            d => Encoding.UTF8.GetString(Convert.FromBase64String(d.Value?.ToString() ?? "")), StringComparer.Ordinal);
-        return data.Keys.Union(source.Keys).Where(k => data.GetValueOrDefault(k) != source.GetValueOrDefault(k))
+        if (live?["metadata"]?["annotations"]?[WrittenVersion]?.ToString() is not { Length: > 0 } written) return [];
+        var data = Data(live);
+        if (SecretVersions.Of(key, data) == written) return [];
+        var changed = data.Keys.Union(source.Keys).Where(k => data.GetValueOrDefault(k) != source.GetValueOrDefault(k))
             .Order(StringComparer.Ordinal).ToList();
+        return changed.Count > 0 ? changed : [.. data.Keys.Order(StringComparer.Ordinal)];
     }
+
+    private static Dictionary<string, string> Data(JsonObject live) =>
+        (live["data"] as JsonObject ?? []).ToDictionary(d => d.Key,
+            d => Encoding.UTF8.GetString(Convert.FromBase64String(d.Value?.ToString() ?? "")), StringComparer.Ordinal);
 
     /// <summary>
     /// Restarts the workloads whose pods read the secret, as <c>kubectl rollout restart</c> does; returns their API
