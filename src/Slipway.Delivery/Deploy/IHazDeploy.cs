@@ -53,6 +53,7 @@ public interface IHazDeploy : IRetag, IHazDeployContext
     {
         var context = DeployContext;
         var environment = context.Environment;
+        await HoldDeployTargetAsync(context, ct);
         var version = await SourceVersion.ReadAsync(RootDirectory, ct);
         var images = RunImages;
         EnvironmentGuard.Check(environment, version, environment.Protections.ImmutableImages ? images : null);

@@ -1,10 +1,11 @@
 using Slipway.Delivery.Helm;
 using Slipway.Delivery.Images;
+using Slipway.Delivery.Locks;
 using Slipway.Engine;
 
 namespace Slipway.Delivery.Deploy;
 
-public interface IListImages : IHazReleases
+public interface IListImages : IHazReleases, IHazRunLocks
 {
     [Parameter("ListImages: a chart to render instead of the environment's releases", Variables = ParameterVariables.PrefixedOnly)]
     AbsolutePath? Chart => TryGetValue(() => Chart);

@@ -31,6 +31,7 @@ public interface IPreviews : IHazDeploy
                 Log.Information($"Preview {ns} ({environment.DeployBranch}) does not exist: nothing to destroy.");
                 return;
             }
+            await HoldDeployTargetAsync(context, ct);
             foreach (var release in Releases.Reverse())
                 if (await helm.StatusAsync(release.ReleaseName, ns, ct) != null)
                 {

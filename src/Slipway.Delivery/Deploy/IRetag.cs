@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Slipway.Delivery.Environments;
 using Slipway.Delivery.Images;
+using Slipway.Delivery.Locks;
 using Slipway.Delivery.Registry;
 using Slipway.Engine;
 using Spectre.Console;
@@ -52,6 +53,7 @@ public interface IRetag : IListImages
         .Validates(CheckEnvironment)
         .Executes(async ct =>
         {
+            await HoldOutputsAsync(ct);
             var target = RelocationTarget
                 ?? throw new UsageException($"Environment '{Environment.Name}' has no target registry: pass --target-registry host[:port][/prefix].");
             var relocations = await RelocateAsync(target, ct);

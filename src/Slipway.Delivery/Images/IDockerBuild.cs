@@ -2,6 +2,7 @@ using Slipway.Delivery.Components;
 using Slipway.Delivery.Containers;
 using Slipway.Delivery.Dotnet;
 using Slipway.Delivery.Environments;
+using Slipway.Delivery.Locks;
 using Slipway.Delivery.Registry;
 using Slipway.Delivery.Versioning;
 using Slipway.Engine;
@@ -9,7 +10,7 @@ using Spectre.Console;
 
 namespace Slipway.Delivery.Images;
 
-public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHazEnvironments
+public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHazEnvironments, IHazRunLocks
 {
     [Parameter("How many images build at once")]
     int BuildParallelism => TryGetValue<int?>(() => BuildParallelism) ?? 2;
@@ -24,6 +25,7 @@ public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHa
         .Validates(() => { if (Env != null) CheckEnvironment(); })
         .Executes(async ct =>
         {
+            await HoldOutputsAsync(ct);
             var version = await SourceVersion.ReadAsync(RootDirectory, ct);
             if (version.IsDirty && !IsLocalEnvironment())
                 throw new TargetFailedException("The working tree has uncommitted changes: images for a shared environment must come from a commit " +

@@ -12,6 +12,7 @@ public interface IPushImage : IDockerBuild
         .DependsOn<IDockerBuild>(x => x.DockerBuild)
         .Executes(async ct =>
         {
+            await HoldOutputsAsync(ct);
             var planned = ImagesManifest.Read(BuildPlanFile);
             using var docker = DockerEngine.Connect(DockerEndpoint);
             using var registry = new RegistryClient(ImageRegistry.Host, ImageRegistryCredentials);

@@ -68,13 +68,13 @@ public sealed class KubernetesClient : IDisposable
     public async Task<JsonObject> MergePatchAsync(string path, JsonObject patch, CancellationToken ct = default) =>
         (await SendAsync(HttpMethod.Patch, path, patch.ToJsonString(), "application/merge-patch+json", ct))!;
 
-    /// <summary>Server-side apply of a whole object, owned by <paramref name="fieldManager"/>.</summary>
     /// <summary>An RFC 6902 JSON Patch: exact edits of lists, which a merge patch can only replace whole.</summary>
     public async Task<JsonObject> JsonPatchAsync(string path, JsonArray operations, string? fieldManager = null,
         CancellationToken ct = default) =>
         (await SendAsync(HttpMethod.Patch, path + Query(("fieldManager", fieldManager)), operations.ToJsonString(),
             "application/json-patch+json", ct))!;
 
+    /// <summary>Server-side apply of a whole object, owned by <paramref name="fieldManager"/>.</summary>
     public async Task<JsonObject> ApplyAsync(string path, JsonObject body, string fieldManager = "slipway", bool force = true, CancellationToken ct = default) =>
         (await SendAsync(HttpMethod.Patch, path + Query(("fieldManager", fieldManager), ("force", force ? "true" : null)),
             body.ToJsonString(), "application/apply-patch+yaml", ct))!;

@@ -9,8 +9,22 @@ namespace Slipway.Engine;
 public sealed class RunValues
 {
     private readonly ConcurrentDictionary<string, Lazy<object?>> _values = new();
+    private readonly ConcurrentStack<IAsyncDisposable> _held = new();
 
     /// <summary>The value stored under <paramref name="key"/>, resolving it the first time (once, even across threads).</summary>
     public T Get<T>(string key, Func<T> resolve) =>
         (T)_values.GetOrAdd(key, _ => new Lazy<object?>(() => resolve(), LazyThreadSafetyMode.ExecutionAndPublication)).Value!;
+
+    /// <summary>Keeps <paramref name="resource"/> (a lock) until the run ends, whatever its outcome.</summary>
+    public void HoldUntilEnd(IAsyncDisposable resource) => _held.Push(resource);
+
+    /// <summary>Releases what the run held, the last taken first.</summary>
+    internal async Task ReleaseHeldAsync()
+    {
+        while (_held.TryPop(out var resource))
+        {
+            try { await resource.DisposeAsync(); }
+            catch (Exception e) { Log.Warning($"releasing {resource}: {e.Message}"); }
+        }
+    }
 }

@@ -92,7 +92,14 @@ internal sealed class BuildRunner<T>(BuildRunSettings settings, Func<T, Target>[
 
         var degree = commandLine.Parallel ?? 1;
         output.PrefixLines = degree > 1;
-        new TargetScheduler(plan, output, degree, settings.Interrupt).RunAsync().GetAwaiter().GetResult();
+        try
+        {
+            new TargetScheduler(plan, output, degree, settings.Interrupt).RunAsync().GetAwaiter().GetResult();
+        }
+        finally
+        {
+            build.RunValues.ReleaseHeldAsync().GetAwaiter().GetResult();
+        }
 
         var succeeded = plan.Targets.All(t => t.Status is TargetStatus.Succeeded or TargetStatus.Skipped);
         output.Write(LogLevel.Information, "");

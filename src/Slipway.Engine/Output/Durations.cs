@@ -1,6 +1,6 @@
 namespace Slipway.Engine;
 
-internal static class Durations
+public static class Durations
 {
     public static string Format(TimeSpan duration) =>
         duration.TotalSeconds < 1 ? $"{duration.TotalMilliseconds:0} ms"
