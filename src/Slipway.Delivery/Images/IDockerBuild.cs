@@ -31,10 +31,17 @@ public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHa
                 throw new TargetFailedException("The working tree has uncommitted changes: images for a shared environment must come from a commit " +
                                                 "(their tag is the commit sha). Commit or stash them, or build with --env local.");
             using var docker = DockerEngine.Connect(DockerEndpoint);
-            using var registry = new RegistryClient(ImageRegistry.Host, ImageRegistryCredentials);
+            using var registry = new RegistryClient(ImageRegistry.Host, ImageRegistryCredentials)
+            {
+                Origin = ImageRegistryOrigin,
+            };
             var baseRegistry = ImageRegistry.Parse(BaseRegistry ?? ImageRegistry.ToString());
             using var baseClient = new RegistryClient(baseRegistry.Host,
-                baseRegistry.Host == ImageRegistry.Host ? ImageRegistryCredentials : null);
+                baseRegistry.Host == ImageRegistry.Host ? ImageRegistryCredentials : null)
+            {
+                Origin = BaseRegistry != null ? $"--base-registry, from {Parameters.SourceOf(nameof(BaseRegistry))}"
+                    : ImageRegistryOrigin,
+            };
             var baseImages = new BaseImageEnsurer(docker, baseClient, baseRegistry, BaseImages);
             var builder = new ImageBuilder(docker, registry, ImageRegistry, baseRegistry.ToString(), version,
                 baseImages);

@@ -23,6 +23,11 @@ public interface IHazImageRegistry : IHazStack
 
     ImageRegistry ImageRegistry => ImageRegistry.Parse(Registry ?? StackEnvironment.Registry);
 
+    /// <summary>What chose <see cref="ImageRegistry"/>, for failures that name it.</summary>
+    string ImageRegistryOrigin => Parameters.SourceOf(nameof(Registry)) is { } source
+        ? $"--registry, from {source}"
+        : "the local stack's stack.env (./build.sh StackUp; --registry names another)";
+
     RegistryCredentials? ImageRegistryCredentials =>
         RegistryUsername != null && RegistryPassword != null ? new RegistryCredentials(RegistryUsername, RegistryPassword) : null;
 

@@ -15,7 +15,10 @@ public interface IPushImage : IDockerBuild
             await HoldOutputsAsync(ct);
             var planned = ImagesManifest.Read(BuildPlanFile);
             using var docker = DockerEngine.Connect(DockerEndpoint);
-            using var registry = new RegistryClient(ImageRegistry.Host, ImageRegistryCredentials);
+            using var registry = new RegistryClient(ImageRegistry.Host, ImageRegistryCredentials)
+            {
+                Origin = ImageRegistryOrigin,
+            };
             var pusher = new ImagePusher(docker, registry);
             var pushed = new List<BuiltImage>();
             foreach (var image in planned) pushed.Add(await pusher.PushAsync(image, ct));

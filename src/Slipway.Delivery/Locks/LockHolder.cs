@@ -21,7 +21,7 @@ public sealed record LockHolder(string Host, int Pid, string User, string Comman
     public bool IsOnThisMachine => Host == System.Environment.MachineName;
 
     /// <summary>A holder on this machine whose process is gone (crashed, killed): its lock is stale.</summary>
-    public bool IsGoneFromThisMachine => IsOnThisMachine && !ProcessExists(Pid);
+    public bool IsGoneFromThisMachine => IsOnThisMachine && !Slipway.Engine.PosixSignals.IsAlive(Pid);
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
@@ -30,17 +30,6 @@ public sealed record LockHolder(string Host, int Pid, string User, string Comman
         if (string.IsNullOrWhiteSpace(json)) return null;
         try { return JsonSerializer.Deserialize<LockHolder>(json, Options); }
         catch (JsonException) { return null; }
-    }
-
-    private static bool ProcessExists(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
     }
 
     private static DateTimeOffset StartOfThisProcess()

@@ -22,14 +22,20 @@ public sealed partial class RegistryClient : IDisposable
     private readonly HttpClient _http;
     private readonly RegistryAuthenticator _authenticator;
 
-    public RegistryClient(string registry, RegistryCredentials? credentials = null, HttpMessageHandler? handler = null)
+    public RegistryClient(string registry, RegistryCredentials? credentials = null, HttpMessageHandler? handler = null,
+        RegistryTimeouts? timeouts = null)
     {
         Registry = registry;
+        Timeouts = timeouts ?? RegistryTimeouts.Default;
         var scheme = IsLoopback(registry) ? "http" : "https";
-        _http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true)
+        _http = new HttpClient(handler ?? new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = Timeouts.Connect,
+        }, disposeHandler: true)
         {
             BaseAddress = new Uri($"{scheme}://{(registry == ImageReference.DockerHub ? "registry-1.docker.io" : registry)}/"),
-            Timeout = TimeSpan.FromMinutes(10),
+            Timeout = Timeout.InfiniteTimeSpan, // each request has its own (TransportAsync)
         };
         _authenticator = new RegistryAuthenticator(_http, credentials);
         Credentials = credentials;
@@ -37,6 +43,10 @@ public sealed partial class RegistryClient : IDisposable
 
     public string Registry { get; }
     public RegistryCredentials? Credentials { get; }
+    public RegistryTimeouts Timeouts { get; }
+
+    /// <summary>What chose this registry, for failures (e.g. "--registry, from command line --registry").</summary>
+    public string? Origin { get; init; }
 
     /// <summary>GET /v2/: null when the registry answers (authenticated if needed), else why not.</summary>
     public async Task<string?> PingAsync(CancellationToken ct = default)
@@ -46,9 +56,9 @@ public sealed partial class RegistryClient : IDisposable
             using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "v2/"), "", ct);
             return response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode} {response.ReasonPhrase}";
         }
-        catch (HttpRequestException e)
+        catch (RegistryException e) when (e.Code is RegistryException.Unreachable or RegistryException.NoAnswer)
         {
-            return $"unreachable: {e.Message}";
+            return e.Message;
         }
     }
 
@@ -87,7 +97,7 @@ public sealed partial class RegistryClient : IDisposable
     {
         var request = create();
         request.Headers.Authorization = _authenticator.Cached(scope);
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        var response = await TransportAsync(request, create, ct);
         if (response.StatusCode != HttpStatusCode.Unauthorized || request.Headers.Authorization != null && !IsRetryableAuth(response))
             return response;
         var header = await _authenticator.AnswerAsync(response, scope, ct);
@@ -95,7 +105,62 @@ public sealed partial class RegistryClient : IDisposable
         response.Dispose();
         var retry = create();
         retry.Headers.Authorization = header;
-        return await _http.SendAsync(retry, HttpCompletionOption.ResponseHeadersRead, ct);
+        return await TransportAsync(retry, create, ct);
+    }
+
+    /// <summary>
+    /// Sends within <see cref="Timeouts"/>: a request not answered in time is sent once more, then fails naming the
+    /// registry; a connection that cannot be made fails naming it too (retried by <see cref="RegistryResilience"/>).
+    /// </summary>
+    private async Task<HttpResponseMessage> TransportAsync(HttpRequestMessage request, Func<HttpRequestMessage> create,
+        CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var limit = Timeouts.For(request);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(limit);
+            try
+            {
+                return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                if (attempt < Timeouts.Attempts)
+                {
+                    Slipway.Engine.Log.Warning($"registry {Registry} did not answer {request.Method} " +
+                                               $"{PathOf(request)} within {limit.TotalSeconds:0} s: asking again");
+                    var again = create();
+                    again.Headers.Authorization = request.Headers.Authorization;
+                    request = again;
+                    continue;
+                }
+                throw new RegistryException($"registry {Registry} did not answer {request.Method} " +
+                    $"{PathOf(request)} within {limit.TotalSeconds:0} s ({attempt} attempts). {Advice()}",
+                    code: RegistryException.NoAnswer);
+            }
+            catch (HttpRequestException e) when (e.StatusCode == null && !ct.IsCancellationRequested)
+            {
+                throw new RegistryException($"registry {Registry} cannot be reached: {Reason(e)}. {Advice()}",
+                    code: RegistryException.Unreachable, inner: e);
+            }
+        }
+    }
+
+    private static string PathOf(HttpRequestMessage request) =>
+        request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : $"/{request.RequestUri}";
+
+    private string Advice() =>
+        $"Check that {Registry} is the registry meant" + (Origin != null ? $" (set by {Origin})" : "") +
+        $" and that it is up; {RegistryTimeouts.ConnectVariable} and {RegistryTimeouts.ResponseVariable} " +
+        $"(seconds) give it longer (now {Timeouts.Connect.TotalSeconds:0} s and {Timeouts.Response.TotalSeconds:0} s).";
+
+    /// <summary>The innermost message: "Connection refused (127.0.0.1:5999)" rather than a wrapper's.</summary>
+    private static string Reason(Exception e)
+    {
+        while (e.InnerException != null) e = e.InnerException;
+        return e is TimeoutException or OperationCanceledException ? "the connection was not accepted in time"
+            : e.Message.TrimEnd('.');
     }
 
     /// <summary>A 401 despite cached credentials is worth one more answer only for a new Bearer scope.</summary>

@@ -17,7 +17,7 @@ public static class RegistryResilience
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<IOException>()
-                .Handle<RegistryException>(e => IsTransient(e.Status)),
+                .Handle<RegistryException>(e => IsTransient(e.Status) || e.Code == RegistryException.Unreachable),
             OnRetry = args =>
             {
                 Slipway.Engine.Log.Debug($"registry: retry {args.AttemptNumber + 1} after {args.Outcome.Exception?.Message}");

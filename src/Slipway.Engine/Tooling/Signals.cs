@@ -10,6 +10,9 @@ public static class PosixSignals
 
     public static bool Terminate(int pid) => Send(pid, SigTerm);
     public static bool Kill(int pid) => Send(pid, SigKill);
+    /// <summary>Freezes the process (SIGSTOP) until <see cref="Continue"/>.</summary>
+    public static bool Stop(int pid) => Send(pid, 19);
+    public static bool Continue(int pid) => Send(pid, 18);
 
     /// <summary>True while the process exists and is not a zombie.</summary>
     public static bool IsAlive(int pid)
