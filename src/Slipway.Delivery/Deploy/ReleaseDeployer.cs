@@ -104,9 +104,7 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         if (failure != null)
         {
             var diagnosis = await new DeployDiagnosis(kubernetes, ns, name, start).DescribeAsync(CancellationToken.None);
-            var previous = before is { IsDeployed: true }
-                ? $"Revision {before.Revision} still serves; the next run repairs the release by itself once the cause is fixed."
-                : "There was no earlier revision; the next run repairs the release by itself once the cause is fixed.";
+            var previous = await WhatServes.DescribeAsync(kubernetes, ns, name, before);
             throw new DeployFailedException(
                 $"Release {name} in {ns} failed: {failure}\n{diagnosis}\n{previous}",
                 new ReleaseOutcome

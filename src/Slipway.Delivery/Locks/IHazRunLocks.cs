@@ -31,6 +31,7 @@ public interface IHazRunLocks : ISlipwayBuild
         var held = await MachineLock.AcquireAsync(TemporaryDirectory / "locks" / "outputs.lock",
             "this checkout's build outputs", RunHolder, NewLockWaiter(), ct);
         RunValues.HoldUntilEnd(held);
+        Log.Debug($"this checkout's build outputs are held by this run: {RunHolder.Identity}");
     });
 
     /// <summary>

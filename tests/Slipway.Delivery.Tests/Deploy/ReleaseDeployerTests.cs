@@ -137,7 +137,8 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         failure.Message.Should().MatchRegex("failed: pod web-web-", "the pod's state stopped helm (its own error would be a timeout)")
             .And.NotContainAny(HelmTimeouts);
         failure.Message.Should().MatchRegex("pod web-web-[a-z0-9]+-[a-z0-9]+").And.MatchRegex("ErrImagePull|ImagePullBackOff").And.Contain("no-such-tag")
-            .And.Contain("Revision 1 still serves");
+            .And.Contain("Every workload of web is ready now (Deployment web-web 1/1 ready): revision 1, the last " +
+                         "good one, still serves");
         failure.Outcome.Result.Should().Be("failed");
         var deployment = await stack.Kubernetes.GetAsync(KubernetesResources.Deployment(_namespace, "web-web"));
         deployment["status"]!["availableReplicas"]!.GetValue<int>().Should().Be(1, "the old ReplicaSet keeps serving");
@@ -199,7 +200,9 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
         await UseHelmAsync(helm);
         await Deploy(Values(GoodImage, kind: "StatefulSet"));
         var bad = () => Deploy(Values(MissingImage, kind: "StatefulSet"));
-        (await bad.Should().ThrowAsync<DeployFailedException>()).Which.Message.Should().Contain("web-web-0");
+        (await bad.Should().ThrowAsync<DeployFailedException>()).Which.Message.Should().Contain("web-web-0")
+            .And.Contain("Not everything serves now: StatefulSet web-web 0/1 ready", "its only pod was replaced")
+            .And.Contain($"helm rollback web 1 -n {_namespace}").And.NotContain("still serves");
 
         var good = await Deploy(Values(OtherGoodImage, kind: "StatefulSet"));
 
