@@ -10,7 +10,7 @@ public static class DeployReport
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static void Write(AbsolutePath artifacts, DeployContext context, string commit,
+    public static void Write(AbsolutePath artifacts, DeployContext context, string commit, string run,
         IReadOnlyList<ReleaseOutcome> outcomes, IReadOnlyList<RoutedEndpoint> endpoints)
     {
         artifacts.CreateDirectory();
@@ -18,7 +18,7 @@ public static class DeployReport
         var cluster = context.Cluster.Config;
         var document = new
         {
-            environment, commit, finishedAt = DateTimeOffset.UtcNow,
+            environment, commit, run, finishedAt = DateTimeOffset.UtcNow,
             cluster = new { server = cluster.Server.ToString(), context = cluster.ContextName, source = context.Cluster.Source },
             @namespace = context.Namespace,
             releases = outcomes,
@@ -41,7 +41,7 @@ public static class DeployReport
         {
             md.Append($"\n## {o.Release}\n\n");
             if (o.Recovery != null) md.Append($"Recovered first: {o.Recovery}.\n\n");
-            if (o.Error != null) md.Append($"Failed:\n\n```\n{o.Error}\n```\n\n");
+            if (o.Error != null) md.Append($"{char.ToUpperInvariant(o.Result[0])}{o.Result[1..]}:\n\n```\n{o.Error}\n```\n\n");
             foreach (var image in o.Images) md.Append($"- `{image.Reference}` {(image.Digest != null ? $"`{image.Digest}`" : "(digest unknown)")}\n");
         }
         File.WriteAllText(artifacts / $"deploy-{environment}.md", md.ToString());
@@ -71,23 +71,36 @@ public static class DeployReport
         return removed;
     }
 
-    /// <summary>Every release in order: this run's outcome, else an earlier target's from the last report (DeployBase before DeployApps).</summary>
+    /// <summary>
+    /// Every release in order: this target's outcome, else an earlier target's of the same run (DeployBase before
+    /// DeployApps) from the last report; a release this run did not deploy is "skipped", never an older run's row.
+    /// </summary>
     public static IReadOnlyList<ReleaseOutcome> MergeWithEarlier(AbsolutePath artifacts, string environment,
-        IReadOnlyList<ReleaseDefinition> releases, IReadOnlyList<ReleaseOutcome> now)
+        IReadOnlyList<ReleaseDefinition> releases, IReadOnlyList<ReleaseOutcome> now, string run)
     {
-        var file = artifacts / $"deploy-{environment}.json";
-        if (!file.FileExists) return now;
+        var earlier = EarlierOfRun(artifacts / $"deploy-{environment}.json", run);
+        return releases.Select(r => now.FirstOrDefault(o => o.Release == r.ReleaseName)
+                                    ?? earlier.FirstOrDefault(o => o.Release == r.ReleaseName)
+                                    ?? new ReleaseOutcome
+                                    {
+                                        Release = r.ReleaseName, Namespace = now.FirstOrDefault()?.Namespace ?? "",
+                                        Result = "skipped", Error = "not deployed by this run",
+                                    })
+            .ToList();
+    }
+
+    private static List<ReleaseOutcome> EarlierOfRun(AbsolutePath file, string run)
+    {
+        if (!file.FileExists) return [];
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
-            var earlier = document.RootElement.GetProperty("releases").Deserialize<List<ReleaseOutcome>>(Json) ?? [];
-            return releases.Select(r => now.FirstOrDefault(o => o.Release == r.ReleaseName)
-                                        ?? earlier.FirstOrDefault(o => o.Release == r.ReleaseName))
-                .OfType<ReleaseOutcome>().ToList();
+            if (!document.RootElement.TryGetProperty("run", out var reported) || reported.GetString() != run) return [];
+            return document.RootElement.GetProperty("releases").Deserialize<List<ReleaseOutcome>>(Json) ?? [];
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            return now;
+            return [];
         }
     }
 
@@ -97,7 +110,11 @@ public static class DeployReport
             .AddColumn("Release").AddColumn("Revision").AddColumn("Result").AddColumn("Images (digest)").AddColumn(new TableColumn("Duration").RightAligned());
         foreach (var o in outcomes)
         {
-            var color = o.Result switch { "failed" => "red", "unchanged" => "grey", _ => "green" };
+            var color = o.Result switch
+            {
+                "failed" or "interrupted" => "red", "not run" or "drifted" => "yellow", "unchanged" or "skipped" => "grey",
+                _ => "green",
+            };
             table.AddRow(
                 Markup.Escape($"{o.Release} ({o.Namespace})"),
                 Revisions(o),

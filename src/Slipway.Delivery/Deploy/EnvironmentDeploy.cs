@@ -35,6 +35,8 @@ public sealed class EnvironmentDeploy
     public required AbsolutePath Artifacts { get; init; }
     /// <summary>Every release of the system, in order: the report lists those an earlier target deployed too.</summary>
     public required IReadOnlyList<ReleaseDefinition> AllReleases { get; init; }
+    /// <summary>This run (process and start): the report keeps earlier outcomes of the same run only.</summary>
+    public string RunId { get; init; } = Guid.NewGuid().ToString("N");
     /// <summary>Whether live objects that differ from an unchanged release are restored (else only reported).</summary>
     public bool RepairDrift { get; init; } = true;
 
@@ -50,10 +52,11 @@ public sealed class EnvironmentDeploy
         {
             KnownDigests = KnownDigests(), PostRender = PostRender, RepairDrift = RepairDrift,
         };
+        var planned = releases.ToList();
         var outcomes = new List<ReleaseOutcome>();
         try
         {
-            foreach (var release in releases)
+            foreach (var release in planned)
             {
                 try
                 {
@@ -66,18 +69,36 @@ public sealed class EnvironmentDeploy
                     outcomes.Add(e.Outcome);
                     throw;
                 }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    outcomes.Add(NotDeployed(release, "interrupted", "interrupted before its upgrade started"));
+                    throw;
+                }
+                catch (Exception e)
+                {
+                    outcomes.Add(NotDeployed(release, "failed", e.Message));
+                    throw;
+                }
             }
         }
         finally
         {
+            foreach (var release in planned.Skip(outcomes.Count))
+                outcomes.Add(NotDeployed(release, "not run",
+                    $"not started: {outcomes[^1].Release} {outcomes[^1].Result} before it"));
             foreach (var client in registries.Values) client.Dispose();
-            var all = DeployReport.MergeWithEarlier(Artifacts, Context.Environment.Name, AllReleases, outcomes);
+            var all = DeployReport.MergeWithEarlier(Artifacts, Context.Environment.Name, AllReleases, outcomes, RunId);
             var endpoints = await EndpointsAsync(kubernetes);
-            DeployReport.Write(Artifacts, Context, Version.Sha, all, endpoints);
+            DeployReport.Write(Artifacts, Context, Version.Sha, RunId, all, endpoints);
             DeployReport.Render(outcomes, endpoints);
         }
         return outcomes;
     }
+
+    private ReleaseOutcome NotDeployed(ReleaseDefinition release, string result, string why) => new()
+    {
+        Release = release.ReleaseName, Namespace = Context.Namespace, Result = result, Error = why,
+    };
 
     /// <summary>Where the routed components answer; none when the cluster cannot be read now.</summary>
     private async Task<IReadOnlyList<RoutedEndpoint>> EndpointsAsync(KubernetesClient kubernetes)

@@ -84,6 +84,7 @@ public interface IHazDeploy : IRetag, IHazDeployContext
             Artifacts = ArtifactsDirectory,
             AllReleases = Releases,
             RepairDrift = !NoRepair,
+            RunId = $"{RunHolder.Identity}@{RunHolder.Since:O}",
         };
         await CheckImagesAsync(Releases.Where(r => which(r) || DeployedLaterInThisRun(r)), deploy, ct);
         return await deploy.DeployAsync(Releases.Where(which), ct);

@@ -97,7 +97,21 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
             await RefuseHooksOutsideTargetAsync(release, ns, values, PostRender.Plan, ct);
         var start = DateTimeOffset.UtcNow;
         Log.Information($"{name}: helm upgrade --install in {ns} ({(before == null ? "first install" : $"from revision {before.Revision}")})");
-        var failure = await UpgradeWatchingAsync(upgrade, ns, name, start, ct);
+        string? failure;
+        try
+        {
+            failure = await UpgradeWatchingAsync(upgrade, ns, name, start, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            var left = await InterruptedUpgrade.CleanUpAsync(kubernetes, ns, name, start,
+                async token => (await LatestAsync(name, ns, token))?.Info);
+            throw new DeployFailedException($"{name}: interrupted during its upgrade; {left}.", new ReleaseOutcome
+            {
+                Release = name, Namespace = ns, Chart = chart, RevisionBefore = before?.Revision,
+                Result = "interrupted", Recovery = recovery, Duration = stopwatch.Elapsed, Error = left,
+            });
+        }
 
         var latest = await LatestAsync(name, ns, CancellationToken.None);
         var after = latest?.Info;

@@ -165,6 +165,31 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
     }
 
     [Theory, ClassData(typeof(PinnedHelmVersions))]
+    public async Task An_interrupted_upgrade_deletes_its_running_hook_job_and_says_what_it_left(string helm)
+    {
+        await UseHelmAsync(helm);
+        await Deploy(Values(GoodImage));
+        using var interrupt = new CancellationTokenSource();
+        var upgrade = _deployer.DeployAsync(_release, _namespace,
+            new ValuesLayers([], [.. Values(GoodImage, hook: true).Set, new("hook.hangs", "true")]), "0123456789abcdef",
+            interrupt.Token);
+        await KubernetesWait.UntilAsync(stack.Kubernetes, KubernetesResources.Job(_namespace, "web-bootstrap"),
+            _ => true, TimeSpan.FromMinutes(2));
+
+        await interrupt.CancelAsync();
+
+        var failure = (await FluentActions.Awaiting(() => upgrade).Should().ThrowAsync<DeployFailedException>()).Which;
+        failure.Outcome.Result.Should().Be("interrupted");
+        failure.Message.Should().Contain("interrupted during its upgrade").And.Contain("deleted its running hook Job web-bootstrap")
+            .And.MatchRegex("revision 2 is (left pending-upgrade|marked failed)|revision 1 is the deployed one");
+        await KubernetesWait.UntilGoneAsync(stack.Kubernetes, KubernetesResources.Job(_namespace, "web-bootstrap"),
+            TimeSpan.FromSeconds(30));
+        var next = await Deploy(Values(OtherGoodImage));
+        next.Result.Should().Be("upgraded");
+        (await _helm.StatusAsync("web", _namespace))!.IsDeployed.Should().BeTrue();
+    }
+
+    [Theory, ClassData(typeof(PinnedHelmVersions))]
     public async Task A_release_left_in_pending_upgrade_is_rolled_back_then_upgraded(string helm)
     {
         await UseHelmAsync(helm);

@@ -3,7 +3,7 @@ namespace Slipway.Delivery.Tests.Deploy;
 /// <summary>
 /// A small chart written to a temp dir: a Deployment of one image (a shell that stays up, or with <c>crash</c> prints
 /// and exits 3, or with <c>memoryHog</c> outgrows a 24 MiB limit) and an optional pre-install/pre-upgrade hook Job
-/// that prints what it declares and, with <c>hook.fails</c>, exits 1. The pods really run on the stack's node.
+/// that prints what it declares and, with <c>hook.fails</c>, exits 1 (with <c>hook.hangs</c>, never ends). The pods really run on the stack's node.
 /// </summary>
 internal static class TestChart
 {
@@ -11,7 +11,7 @@ internal static class TestChart
     {
         Directory.CreateDirectory(Path.Combine(directory, "templates"));
         File.WriteAllText(Path.Combine(directory, "Chart.yaml"), "apiVersion: v2\nname: web\nversion: 0.1.0\nappVersion: \"0.1.0\"\n");
-        File.WriteAllText(Path.Combine(directory, "values.yaml"), "image: \"\"\nreplicas: 1\nkind: Deployment\ncrash: false\nmemoryHog: false\nhook:\n  enabled: false\n  fails: false\n");
+        File.WriteAllText(Path.Combine(directory, "values.yaml"), "image: \"\"\nreplicas: 1\nkind: Deployment\ncrash: false\nmemoryHog: false\nhook:\n  enabled: false\n  fails: false\n  hangs: false\n");
         File.WriteAllText(Path.Combine(directory, "templates", "deployment.yaml"), """
             apiVersion: apps/v1
             kind: {{ .Values.kind }}
@@ -66,6 +66,8 @@ internal static class TestChart
                       image: {{ .Values.image | quote }}
                       {{- if .Values.hook.fails }}
                       command: ["sh", "-c", "echo declaring exchange orders; echo 'broker refused: access denied' >&2; exit 1"]
+                      {{- else if .Values.hook.hangs }}
+                      command: ["sleep", "infinity"]
                       {{- else }}
                       command: ["sh", "-c", "echo declaring exchange orders; echo created exchange orders"]
                       {{- end }}
