@@ -56,10 +56,7 @@ public interface IHazDeploy : IRetag, IHazDeployContext
         await HoldDeployTargetAsync(context, ct);
         var version = await SourceVersion.ReadAsync(RootDirectory, ct);
         var images = RunImages;
-        EnvironmentGuard.Check(environment, version, environment.Protections.ImmutableImages ? images : null);
-        if (environment.Protections.ImmutableImages && images.Count == 0)
-            throw new TargetFailedException($"Environment '{environment.Name}' deploys images by digest: run PushImage " +
-                                            "first (artifacts/images.json is missing).");
+        EnvironmentGuard.CheckRun(environment, version, images);
         var target = RelocationTarget;
         var registry = target?.ToString() ?? ImageRegistry.ToString();
         var deploy = new EnvironmentDeploy

@@ -3,6 +3,7 @@ using Slipway.Delivery.Environments;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Locks;
 using Slipway.Delivery.Registry;
+using Slipway.Delivery.Versioning;
 using Slipway.Engine;
 using Spectre.Console;
 
@@ -56,6 +57,8 @@ public interface IRetag : IListImages
             await HoldOutputsAsync(ct);
             var target = RelocationTarget
                 ?? throw new UsageException($"Environment '{Environment.Name}' has no target registry: pass --target-registry host[:port][/prefix].");
+            // the copies are what the environment's deploys pull: its protections hold here too
+            EnvironmentGuard.CheckRun(Environment, await SourceVersion.ReadAsync(RootDirectory, ct), RunImages);
             var relocations = await RelocateAsync(target, ct);
             var file = RelocationFile(Environment.Name);
             Directory.CreateDirectory(ArtifactsDirectory);
