@@ -46,12 +46,20 @@ public interface IDockerBuild : ICompile, IHazComponents, IHazImageRegistry, IHa
             var builder = new ImageBuilder(docker, registry, ImageRegistry, baseRegistry.ToString(), version,
                 baseImages);
             using var gate = new SemaphoreSlim(Math.Max(1, BuildParallelism));
-            var images = await Task.WhenAll(SelectedComponents.Select(async component =>
+            using var firstFailure = CancellationTokenSource.CreateLinkedTokenSource(ct); // stops the other builds
+            var builds = SelectedComponents.Select(async component =>
             {
-                await gate.WaitAsync(ct);
-                try { return await builder.BuildAsync(component, ct); }
+                await gate.WaitAsync(firstFailure.Token);
+                try { return await builder.BuildAsync(component, firstFailure.Token); }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    await firstFailure.CancelAsync();
+                    throw;
+                }
                 finally { gate.Release(); }
-            }));
+            }).ToList();
+            await Task.WhenAll(builds); // throws the failures, not the cancellations they caused
+            var images = builds.Select(b => b.Result).ToArray();
             ImagesManifest.Write(BuildPlanFile, images);
 
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Component").AddColumn("Image").AddColumn("Inputs").AddColumn("Build");
