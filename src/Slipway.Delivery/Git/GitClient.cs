@@ -21,7 +21,10 @@ public sealed class GitClient(GitCredentials? credentials = null)
             ["LC_ALL"] = "C",
             ["LANGUAGE"] = "C",
         };
-        if (credentials != null) AddHeaderConfig(variables, credentials.HeaderValue);
+        // a remote that stops sending (under 1 KiB/s for 30 s) fails the command instead of holding it to Timeout
+        AddConfig(variables, "http.lowSpeedLimit", "1024");
+        AddConfig(variables, "http.lowSpeedTime", "30");
+        if (credentials != null) AddConfig(variables, "http.extraHeader", credentials.HeaderValue);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) variables[name] = value;
         return ProcessRunner.RunAsync("git", arguments, new ProcessOptions
         {
@@ -45,14 +48,16 @@ public sealed class GitClient(GitCredentials? credentials = null)
     }
 
     /// <summary>
-    /// Passes <c>http.extraHeader</c> as environment configuration (git 2.31+), after any such entries already set,
-    /// so the header is in neither the command line nor a config file.
+    /// Passes configuration through git's environment (git 2.31+), after any entries already set there, so a
+    /// value (the credentials header) is in neither the command line nor a config file.
     /// </summary>
-    private static void AddHeaderConfig(Dictionary<string, string?> variables, string header)
+    private static void AddConfig(Dictionary<string, string?> variables, string key, string value)
     {
-        var count = int.TryParse(Environment.GetEnvironmentVariable("GIT_CONFIG_COUNT"), out var existing) && existing > 0 ? existing : 0;
-        variables[$"GIT_CONFIG_KEY_{count}"] = "http.extraHeader";
-        variables[$"GIT_CONFIG_VALUE_{count}"] = header;
+        var count = int.TryParse(variables.GetValueOrDefault("GIT_CONFIG_COUNT")
+                                 ?? Environment.GetEnvironmentVariable("GIT_CONFIG_COUNT"), out var existing)
+                    && existing > 0 ? existing : 0;
+        variables[$"GIT_CONFIG_KEY_{count}"] = key;
+        variables[$"GIT_CONFIG_VALUE_{count}"] = value;
         variables["GIT_CONFIG_COUNT"] = (count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

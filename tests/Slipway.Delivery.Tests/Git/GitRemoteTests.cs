@@ -47,4 +47,21 @@ public sealed class GitRemoteTests
         result.StandardOutput.Should().Be("****");
         result.CommandLine.Should().NotContain(token).And.NotContain("Authorization");
     }
+
+    [Fact]
+    public async Task A_remote_that_takes_the_connection_and_never_answers_fails_git_within_a_minute()
+    {
+        var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0); // never accepts
+        silent.Start(backlog: 8);
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await new GitClient().RunAsync(["ls-remote", $"http://127.0.0.1:{port}/deploy.git"],
+            Path.GetTempPath(), CancellationToken.None, allowFailure: true);
+
+        silent.Stop();
+        result.ExitCode.Should().NotBe(0);
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(1), "a stalled remote must not hold git for its 5 minutes");
+        result.StandardError.Should().Contain($"127.0.0.1:{port}");
+    }
 }
