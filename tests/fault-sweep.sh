@@ -30,7 +30,7 @@ echo "deploying once (the state every case starts from)…"
 "${BUILD[@]}" DeployApps --env local >/dev/null 2>&1 || fail "./build.sh DeployApps --env local failed"
 # shellcheck disable=SC1091
 source .nuke/temp/stack/stack.env
-export KUBECONFIG="$SLIPWAY_KUBECONFIG"
+STACK_KUBECONFIG="$KUBECONFIG"
 cp artifacts/images.json "$WORK/images.json"
 SECRET=.nuke/temp/secrets/local/orders-bus/password
 cp "$SECRET" "$WORK/password"
@@ -53,9 +53,9 @@ for j in jobs:
             and not j["status"].get("failed"):
         print("running hook Job", j["metadata"]["name"])'
 }
-# one silent TCP port: the kernel accepts connections nobody ever answers
-silent_port() {
-  python3 - "$1" <<'PY' &
+# one silent TCP port (its number in $1): the kernel accepts connections nobody ever answers
+start_silent_port() {
+  python3 - "$1" >/dev/null 2>&1 <<'PY' &
 import socket, sys, time
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 s.bind(("127.0.0.1", 0)); s.listen(64)
@@ -63,7 +63,6 @@ open(sys.argv[1], "w").write(str(s.getsockname()[1])); time.sleep(3600)
 PY
   PIDS+=($!)
   while [[ ! -s "$1" ]]; do sleep 0.1; done
-  cat "$1"
 }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -94,11 +93,12 @@ run_case "values file that is not YAML" "${BUILD[@]}" DeployApps --env local --s
 git checkout -q -- deploy/values/local.yaml
 
 # dead endpoints
-SILENT=$(silent_port "$WORK/port")
+start_silent_port "$WORK/port"
+SILENT=$(cat "$WORK/port")
 run_case "registry that never answers" \
   env SLIPWAY_RESPONSE_TIMEOUT=10 "${BUILD[@]}" DeployApps --env local --registry "127.0.0.1:$SILENT"
 run_case "registry port that refuses" "${BUILD[@]}" DeployApps --env local --registry "127.0.0.1:$(free_port)"
-sed "s#server: .*#server: https://127.0.0.1:$SILENT#" "$SLIPWAY_KUBECONFIG" > "$WORK/dead-kubeconfig"
+sed "s#server: .*#server: https://127.0.0.1:$SILENT#" "$STACK_KUBECONFIG" > "$WORK/dead-kubeconfig"
 run_case "API server that never answers (dev)" \
   env KUBECONFIG_DEV="$WORK/dead-kubeconfig" "${BUILD[@]}" DeployApps --env dev --skip DockerBuild PushImage
 
