@@ -20,6 +20,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do kill -CONT "$pid" 2>/dev/null; kill "$pid" 2>/dev/null; done
   git checkout -q -- deploy/values/local.yaml 2>/dev/null
   [[ -f "$WORK/images.json" ]] && cp "$WORK/images.json" artifacts/images.json
+  [[ -d "$WORK/images" ]] && rm -rf artifacts/images && mv "$WORK/images" artifacts/images
   [[ -f "$WORK/password" ]] && cp "$WORK/password" "$SECRET"
   rm -rf "$WORK"
 }
@@ -83,11 +84,13 @@ run_case() {
   [[ $code != 0 ]] || { echo "    expected a failure; the run printed:"; tail -5 "$WORK/out" | sed 's/^/    /'; }
 }
 
-# bad files
+# bad files: no image recorded (images.json empty, the per-image records gone), the values' placeholder tags left
 echo "[]" > artifacts/images.json
+mv artifacts/images "$WORK/images"
 run_case "images.json [] --skip DockerBuild PushImage" \
   "${BUILD[@]}" DeployApps --env local --skip DockerBuild PushImage
 cp "$WORK/images.json" artifacts/images.json
+mv "$WORK/images" artifacts/images
 printf 'broken: [unclosed\n' >> deploy/values/local.yaml
 run_case "values file that is not YAML" "${BUILD[@]}" DeployApps --env local --skip DockerBuild PushImage
 git checkout -q -- deploy/values/local.yaml
@@ -100,7 +103,9 @@ run_case "registry that never answers" \
 run_case "registry port that refuses" "${BUILD[@]}" DeployApps --env local --registry "127.0.0.1:$(free_port)"
 sed "s#server: .*#server: https://127.0.0.1:$SILENT#" "$STACK_KUBECONFIG" > "$WORK/dead-kubeconfig"
 run_case "API server that never answers (dev)" \
-  env KUBECONFIG_DEV="$WORK/dead-kubeconfig" "${BUILD[@]}" DeployApps --env dev --skip DockerBuild PushImage
+  env KUBECONFIG_DEV="$WORK/dead-kubeconfig" SLIPWAY_SECRET_ORDERS_DB_PASSWORD=sweep \
+  SLIPWAY_SECRET_ORDERS_DB_APP_PASSWORD=sweep SLIPWAY_SECRET_ORDERS_BUS_PASSWORD=sweep \
+  "${BUILD[@]}" DeployApps --env dev --skip DockerBuild PushImage
 
 # concurrency: the first run is frozen while it holds the checkout's outputs
 "${BUILD[@]}" DeployApps --env local --verbosity verbose >"$WORK/first" 2>&1 &
@@ -128,14 +133,17 @@ TERMED=$!
 PIDS+=("$TERMED")
 for _ in $(seq 1 1200); do grep -q "helm upgrade --install" "$WORK/term" && break; sleep 0.1; done
 sleep 2
+RUN_PID=$(grep -o 'for this run: [^ ]*' "$WORK/term" | head -1 | sed 's#.*/##')
+[[ -n "$RUN_PID" ]] || fail "the run to stop never said its pid"
 start=$SECONDS
-pkill -TERM -f "_build.dll DeployApps --env local" ; wait "$TERMED"; code=$?
+kill -TERM "$RUN_PID"; wait "$TERMED"; code=$?
 took=$((SECONDS - start))
 left=$(running_hooks | wc -l)
 cp "$WORK/password" "$SECRET"
-"${BUILD[@]}" DeployApps --env local >"$WORK/after" 2>&1 || left=$((left + 1))
-not_deployed=$(kubectl get secrets -n "$NS" -l owner=helm -o jsonpath='{range .items[*]}{.metadata.labels.name} \
-{.metadata.labels.version} {.metadata.labels.status}{"\n"}{end}' | sort -k1,1 -k2,2n \
+"${BUILD[@]}" DeployApps --env local >"$WORK/after" 2>&1 || { left=$((left + 1)); echo "    the next run failed"; }
+STATES='{range .items[*]}{.metadata.labels.name} {.metadata.labels.version} {.metadata.labels.status}{"\n"}{end}'
+not_deployed=$(kubectl get secrets -n "$NS" -l owner=helm -o jsonpath="$STATES" | sort -k1,1 -k2,2n \
   | awk '{latest[$1]=$3} END {for (r in latest) if (latest[r] != "deployed") print r}' | wc -l)
-report "SIGTERM mid-upgrade, then a normal run" "$code" "$took" "$((left + not_deployed))"
-grep -E "interrupted|Interrupted" "$WORK/term" | head -3 | sed 's/^/    /'
+printf '%-52s %5s %8s %8s\n' "SIGTERM mid-upgrade, then a normal run" "$code" "$took" "$((left + not_deployed))"
+[[ $code != 0 ]] || echo "    the run was not interrupted"
+grep -iE "interrupted" "$WORK/term" | head -3 | sed 's/^/    /'
