@@ -6,7 +6,7 @@ namespace Slipway.Delivery.Containers;
 /// Reads a classic build's progress stream: the current <c>Step n/m</c>, that step's last output lines, the image id,
 /// and the error that ends a failed build (the engine reports it only in the stream, after a 200 response).
 /// </summary>
-internal sealed class BuildProgress(Action<string>? onOutput) : IProgress<JSONMessage>
+internal sealed partial class BuildProgress(Action<string>? onOutput) : IProgress<JSONMessage>
 {
     private const int TailLines = 15;
     private const string SuccessPrefix = "Successfully built ";
@@ -19,13 +19,14 @@ internal sealed class BuildProgress(Action<string>? onOutput) : IProgress<JSONMe
     {
         foreach (var line in value.Stream?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [])
         {
-            var text = line.TrimEnd();
+            var text = AnsiEscape().Replace(line, "").TrimEnd();
+            if (text.Length == 0) continue;
             if (text.StartsWith("Step ", StringComparison.Ordinal))
             {
                 _step = text;
                 _stepOutput.Clear();
             }
-            else
+            else if (!IsEngineBookkeeping(text))
             {
                 _stepOutput.Enqueue(text);
                 if (_stepOutput.Count > TailLines) _stepOutput.Dequeue();
@@ -45,6 +46,15 @@ internal sealed class BuildProgress(Action<string>? onOutput) : IProgress<JSONMe
             throw new DockerBuildException($"{what} failed at {_step ?? "the start"}: {_error}{Tail()}", _step);
         return _imageId ?? throw new DockerBuildException($"{what} ended without an image id.{Tail()}", _step);
     }
+
+    /// <summary>The engine's own lines between a step's output (" ---> Running in 1f2e…", "Removing intermediate…").</summary>
+    private static bool IsEngineBookkeeping(string text) =>
+        text.StartsWith(" ---> ", StringComparison.Ordinal) ||
+        text.StartsWith("Removing intermediate container ", StringComparison.Ordinal);
+
+    /// <summary>Colour codes the engine wraps a step's stderr in.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\x1b\[[0-9;]*[A-Za-z]")]
+    private static partial System.Text.RegularExpressions.Regex AnsiEscape();
 
     private string Tail() => _stepOutput.Count == 0
         ? ""

@@ -31,6 +31,7 @@ public sealed class ImageBuildFailureTests(LocalStackFixture stack)
             .And.Contain("returned a non-zero code: 3")
             .And.Contain("Last output of that step:")
             .And.Contain("hello.txt")
-            .And.Contain("settings.conf: no such key");
+            .And.Contain("    settings.conf: no such key", "stderr without the colour codes the engine wraps it in")
+            .And.NotContain("\u001b").And.NotContain("Running in ").And.NotContain("Removing intermediate container");
     }
 }
