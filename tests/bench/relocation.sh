@@ -36,7 +36,7 @@ chmod 700 "$WORK"
 BENCH_TAG=""
 trap 'rm -rf "$WORK"; [[ -z "$BENCH_TAG" ]] || git tag -d "$BENCH_TAG" >/dev/null' EXIT
 # Retag for prod passes prod's guards (clean tree, a prod.v* tag on HEAD): a throw-away tag stands in for the release
-[[ -z "$(git status --porcelain)" ]] || fail "the working tree is not clean; Retag --env prod refuses it (commit first)."
+[[ -z "$(git status --porcelain)" ]] || fail "the working tree is not clean: Retag --env prod refuses it."
 if ! git tag --points-at HEAD | grep -q '^prod\.v'; then
   BENCH_TAG="prod.v0.0.0-bench.$$"
   git tag "$BENCH_TAG"

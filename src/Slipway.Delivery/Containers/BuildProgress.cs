@@ -47,7 +47,8 @@ internal sealed partial class BuildProgress(Action<string>? onOutput) : IProgres
         return _imageId ?? throw new DockerBuildException($"{what} ended without an image id.{Tail()}", _step);
     }
 
-    /// <summary>The engine's own lines between a step's output (" ---> Running in 1f2e…", "Removing intermediate…").</summary>
+    /// <summary>The engine's own lines around a step's output (" ---> Running in 1f2e…", "Removing intermediate…").
+    /// </summary>
     private static bool IsEngineBookkeeping(string text) =>
         text.StartsWith(" ---> ", StringComparison.Ordinal) ||
         text.StartsWith("Removing intermediate container ", StringComparison.Ordinal);

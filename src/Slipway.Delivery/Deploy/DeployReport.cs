@@ -41,7 +41,8 @@ public static class DeployReport
         {
             md.Append($"\n## {o.Release}\n\n");
             if (o.Recovery != null) md.Append($"Recovered first: {o.Recovery}.\n\n");
-            if (o.Error != null) md.Append($"{char.ToUpperInvariant(o.Result[0])}{o.Result[1..]}:\n\n```\n{o.Error}\n```\n\n");
+            if (o.Error != null)
+                md.Append($"{char.ToUpperInvariant(o.Result[0])}{o.Result[1..]}:\n\n```\n{o.Error}\n```\n\n");
             foreach (var image in o.Images) md.Append($"- `{image.Reference}` {(image.Digest != null ? $"`{image.Digest}`" : "(digest unknown)")}\n");
         }
         File.WriteAllText(artifacts / $"deploy-{environment}.md", md.ToString());
@@ -112,7 +113,9 @@ public static class DeployReport
         {
             var color = o.Result switch
             {
-                "failed" or "interrupted" => "red", "not run" or "drifted" => "yellow", "unchanged" or "skipped" => "grey",
+                "failed" or "interrupted" => "red",
+                "not run" or "drifted" => "yellow",
+                "unchanged" or "skipped" => "grey",
                 _ => "green",
             };
             table.AddRow(

@@ -28,13 +28,15 @@ public static class EnvironmentGuard
     /// The guards a run that changes the environment (a deploy, a Retag into its registry) passes: <see cref="Check"/>
     /// with this run's images, which an environment deploying by digest must have.
     /// </summary>
-    public static void CheckRun(DeploymentEnvironment environment, SourceVersion version, IReadOnlyList<BuiltImage> images)
+    public static void CheckRun(DeploymentEnvironment environment, SourceVersion version,
+        IReadOnlyList<BuiltImage> images)
     {
         var immutable = environment.Protections.ImmutableImages;
         Check(environment, version, immutable ? images : null);
         if (immutable && images.Count == 0)
-            throw new TargetFailedException($"Environment '{environment.Name}' deploys images by digest: run PushImage " +
-                                            "first (artifacts/images.json is missing or empty); nothing was changed.");
+            throw new TargetFailedException($"Environment '{environment.Name}' deploys images by digest: run " +
+                                            "PushImage first (artifacts/images.json is missing or empty); nothing " +
+                                            "was changed.");
     }
 
     /// <summary>The first paths git lists as changed (<c>??</c>: untracked), and how many more.</summary>

@@ -21,7 +21,8 @@ public static class InterruptedUpgrade
                 var metadata = job["metadata"]!;
                 var created = KubernetesOperations.Timestamp(metadata["creationTimestamp"]);
                 var isHook = metadata["annotations"]?["helm.sh/hook"] != null;
-                var done = job["status"]?["completionTime"] != null || (job["status"]?["failed"]?.GetValue<int>() ?? 0) > 0;
+                var done = job["status"]?["completionTime"] != null
+                           || (job["status"]?["failed"]?.GetValue<int>() ?? 0) > 0;
                 if (!isHook || done || created < start.AddSeconds(-2)) continue;
                 var name = metadata["name"]!.GetValue<string>();
                 await kubernetes.DeleteAsync(KubernetesResources.Job(ns, name), ct: timeout.Token);
@@ -29,8 +30,10 @@ public static class InterruptedUpgrade
             }
             if (await latest(timeout.Token) is { } info)
                 said.Add(info.IsDeployed ? $"revision {info.Revision} is the deployed one"
-                    : info.IsPending ? $"revision {info.Revision} is left {info.Status}: the next run rolls it back first"
-                    : $"revision {info.Revision} is marked {info.Status} (helm stopped): the next run upgrades over it");
+                    : info.IsPending
+                        ? $"revision {info.Revision} is left {info.Status}: the next run rolls it back first"
+                        : $"revision {info.Revision} is marked {info.Status} (helm stopped): the next run upgrades " +
+                          "over it");
         }
         catch (Exception e) when (e is KubernetesException or OperationCanceledException or HttpRequestException
                                       or HelmException)

@@ -25,7 +25,7 @@ public interface IHazRunLocks : ISlipwayBuild
 
     LockWaiter NewLockWaiter() => new(NoWait ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Max(0, LockWait)));
 
-    /// <summary>This checkout's outputs (DockerBuild's publish folders, artifacts/): one run uses them at a time.</summary>
+    /// <summary>This checkout's outputs (DockerBuild's publish folders, artifacts/): one run at a time.</summary>
     Task HoldOutputsAsync(CancellationToken ct) => RunValues.Get("locks:outputs", async () =>
     {
         var held = await MachineLock.AcquireAsync(TemporaryDirectory / "locks" / "outputs.lock",

@@ -11,7 +11,8 @@ public sealed record LockHolder(string Host, int Pid, string User, string Comman
     public static LockHolder Current(string command) => new(System.Environment.MachineName,
         System.Environment.ProcessId, System.Environment.UserName, command, StartOfThisProcess());
 
-    /// <summary>One line for a person: "pid 4242 on build-7 (ci), `DeployApps --env local`, since 19:02:11 UTC".</summary>
+    /// <summary>For a person: "pid 4242 on build-7 (ci), `DeployApps --env local`, since 2026-12-07 19:02:11 UTC".
+    /// </summary>
     public string Describe() =>
         $"pid {Pid} on {Host} ({User}), `{Command}`, since {Since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC";
 

@@ -17,7 +17,8 @@ public sealed class LockWaiter(TimeSpan limit)
 
     public TimeSpan Limit => limit;
 
-    /// <summary>Called each time <paramref name="what"/> is found busy: throws when no more waiting is allowed.</summary>
+    /// <summary>Called each time <paramref name="what"/> is found busy: throws once no more waiting is allowed.
+    /// </summary>
     public void StillBusy(string what, string holder)
     {
         if (limit <= TimeSpan.Zero)

@@ -7,7 +7,7 @@ namespace Slipway.Delivery.Registry;
 public sealed class RegistryException(string message, HttpStatusCode? status = null, string? code = null,
     Exception? inner = null) : TargetFailedException(message, inner)
 {
-    /// <summary><see cref="Code"/> of a registry whose connection could not be made (refused, not accepted in time).</summary>
+    /// <summary><see cref="Code"/> of a registry whose connection could not be made (refused, not accepted).</summary>
     public const string Unreachable = "SLIPWAY_UNREACHABLE";
     /// <summary><see cref="Code"/> of a registry that took the request and did not answer in time.</summary>
     public const string NoAnswer = "SLIPWAY_NO_ANSWER";

@@ -22,7 +22,8 @@ internal static class ErrorText
     {
         var messages = new List<string>();
         for (var current = e; current != null; current = current.InnerException)
-            if (!messages.Any(m => m.Contains(current.Message, StringComparison.Ordinal))) messages.Add(current.Message);
+            if (!messages.Any(m => m.Contains(current.Message, StringComparison.Ordinal)))
+                messages.Add(current.Message);
         return string.Join(": ", messages);
     }
 }

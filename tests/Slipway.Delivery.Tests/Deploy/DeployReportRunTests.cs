@@ -7,10 +7,12 @@ using Xunit;
 
 namespace Slipway.Delivery.Tests.Deploy;
 
-/// <summary>The deploy report holds this run's results only: an older run's rows never come back under a new date.</summary>
+/// <summary>The deploy report holds this run's results only: an older run's rows never come back with a new date.
+/// </summary>
 public sealed class DeployReportRunTests : IDisposable
 {
-    private readonly AbsolutePath _artifacts = AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-report-").FullName);
+    private readonly AbsolutePath _artifacts =
+        AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-report-").FullName);
     private static readonly ReleaseDefinition[] Releases =
     [
         new("base", AbsolutePath.From("/charts/base"), ComponentKind.BaseProduct),
@@ -33,7 +35,8 @@ public sealed class DeployReportRunTests : IDisposable
     {
         WriteReport("run-1", Outcome("base", "upgraded"));
 
-        var merged = DeployReport.MergeWithEarlier(_artifacts, "local", Releases, [Outcome("apps", "unchanged")], "run-1");
+        var merged = DeployReport.MergeWithEarlier(_artifacts, "local", Releases, [Outcome("apps", "unchanged")],
+            "run-1");
 
         merged.Select(o => (o.Release, o.Result)).Should().Equal(("base", "upgraded"), ("apps", "unchanged"));
     }

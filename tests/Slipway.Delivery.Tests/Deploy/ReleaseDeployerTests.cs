@@ -180,7 +180,8 @@ public sealed class ReleaseDeployerTests(LocalStackFixture stack) : IAsyncLifeti
 
         var failure = (await FluentActions.Awaiting(() => upgrade).Should().ThrowAsync<DeployFailedException>()).Which;
         failure.Outcome.Result.Should().Be("interrupted");
-        failure.Message.Should().Contain("interrupted during its upgrade").And.Contain("deleted its running hook Job web-bootstrap")
+        failure.Message.Should().Contain("interrupted during its upgrade")
+            .And.Contain("deleted its running hook Job web-bootstrap")
             .And.MatchRegex("revision 2 is (left pending-upgrade|marked failed)|revision 1 is the deployed one");
         await KubernetesWait.UntilGoneAsync(stack.Kubernetes, KubernetesResources.Job(_namespace, "web-bootstrap"),
             TimeSpan.FromSeconds(30));

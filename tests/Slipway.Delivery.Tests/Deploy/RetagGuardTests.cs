@@ -22,7 +22,7 @@ public sealed class RetagGuardTests(LocalStackFixture stack)
             $"{stack.Environment.Registry}/{prefix}");
 
         run.ExitCode.Should().NotBe(0, run.StandardOutput);
-        var output = run.StandardOutput.ReplaceLineEndings(" ").Replace("  ", " ");
+        var output = ConsoleText.OneLine(run.StandardOutput);
         output.Should().Contain("Environment 'prod' refuses this run; nothing was changed")
             .And.Contain("carries no tag matching prod.v*");
         using var registry = new RegistryClient(stack.Environment.Registry);

@@ -3,7 +3,8 @@ namespace Slipway.Delivery.Tests.Deploy;
 /// <summary>
 /// A small chart written to a temp dir: a Deployment of one image (a shell that stays up, or with <c>crash</c> prints
 /// and exits 3, or with <c>memoryHog</c> outgrows a 24 MiB limit) and an optional pre-install/pre-upgrade hook Job
-/// that prints what it declares and, with <c>hook.fails</c>, exits 1 (with <c>hook.hangs</c>, never ends). The pods really run on the stack's node.
+/// that prints what it declares and, with <c>hook.fails</c>, exits 1 (with <c>hook.hangs</c>, never ends).
+/// The pods really run on the stack's node.
 /// </summary>
 internal static class TestChart
 {
@@ -11,7 +12,8 @@ internal static class TestChart
     {
         Directory.CreateDirectory(Path.Combine(directory, "templates"));
         File.WriteAllText(Path.Combine(directory, "Chart.yaml"), "apiVersion: v2\nname: web\nversion: 0.1.0\nappVersion: \"0.1.0\"\n");
-        File.WriteAllText(Path.Combine(directory, "values.yaml"), "image: \"\"\nreplicas: 1\nkind: Deployment\ncrash: false\nmemoryHog: false\nhook:\n  enabled: false\n  fails: false\n  hangs: false\n");
+        File.WriteAllText(Path.Combine(directory, "values.yaml"), "image: \"\"\nreplicas: 1\nkind: Deployment\n" +
+            "crash: false\nmemoryHog: false\nhook:\n  enabled: false\n  fails: false\n  hangs: false\n");
         File.WriteAllText(Path.Combine(directory, "templates", "deployment.yaml"), """
             apiVersion: apps/v1
             kind: {{ .Values.kind }}

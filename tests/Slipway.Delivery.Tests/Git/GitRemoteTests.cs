@@ -61,7 +61,7 @@ public sealed class GitRemoteTests
 
         silent.Stop();
         result.ExitCode.Should().NotBe(0);
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(1), "a stalled remote must not hold git for its 5 minutes");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(1), "a stalled remote must not hold git 5 minutes");
         result.StandardError.Should().Contain($"127.0.0.1:{port}");
     }
 }

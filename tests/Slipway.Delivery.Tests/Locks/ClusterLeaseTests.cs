@@ -9,7 +9,8 @@ using Xunit;
 
 namespace Slipway.Delivery.Tests.Locks;
 
-/// <summary>The cluster's deploy lock on the real API server: taken, refused naming its holder, stale ones taken over.</summary>
+/// <summary>The cluster's deploy lock on the real API server: taken, refused naming its holder, stale ones taken
+/// over.</summary>
 [Trait("Category", "LocalStack")]
 [Collection(LocalStackCollection.Name)]
 public sealed class ClusterLeaseTests(LocalStackFixture stack) : IAsyncLifetime

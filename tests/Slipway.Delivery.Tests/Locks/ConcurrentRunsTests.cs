@@ -32,7 +32,7 @@ public sealed class ConcurrentRunsTests(LocalStackFixture stack)
         {
             using var refused = RunningBuild.Start([.. Deploy, "--no-wait"]);
             (await refused.ExitAsync(Minutes)).Should().NotBe(0, refused.Output);
-            var refusal = OneLine(refused.Output);
+            var refusal = ConsoleText.OneLine(refused.Output);
             refusal.Should().Contain($"held by pid {pid} on").And.Contain("`DeployApps --env local`")
                 .And.Contain("--no-wait").And.Contain("Nothing was changed");
 
@@ -41,13 +41,15 @@ public sealed class ConcurrentRunsTests(LocalStackFixture stack)
             PosixSignals.Continue(pid);
             (await first.ExitAsync(Minutes)).Should().Be(0, first.Output);
             (await waiting.ExitAsync(Minutes)).Should().Be(0, waiting.Output);
-            OneLine(waiting.Output).Should().Contain($"held by pid {pid} on").And.Contain("is free after");
+            ConsoleText.OneLine(waiting.Output).Should().Contain($"held by pid {pid} on").And.Contain("is free after");
         }
         finally { PosixSignals.Continue(pid); }
 
         (await RevisionsAsync()).Should().Equal(before, "both runs had nothing to change");
-        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "artifacts", "deploy-local.json")))!;
-        report["releases"]!.AsArray().Select(r => r!["result"]!.GetValue<string>()).Should().OnlyContain(r => r == "unchanged");
+        var report = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(RepositoryRoot.Path, "artifacts", "deploy-local.json")))!;
+        report["releases"]!.AsArray().Select(r => r!["result"]!.GetValue<string>())
+            .Should().OnlyContain(r => r == "unchanged");
 
         using var killed = RunningBuild.Start([.. Deploy, "--verbosity", "verbose"]);
         var killedPid = await HoldingOutputsAsync(killed);
@@ -55,7 +57,7 @@ public sealed class ConcurrentRunsTests(LocalStackFixture stack)
         await killed.ExitAsync(Minutes);
         using var next = RunningBuild.Start(Deploy);
         (await next.ExitAsync(Minutes)).Should().Be(0, next.Output);
-        OneLine(next.Output).Should().Contain($"pid {killedPid}").And.Contain("ended without releasing it");
+        ConsoleText.OneLine(next.Output).Should().Contain($"pid {killedPid}").And.Contain("ended without releasing it");
         (await stack.Kubernetes.TryGetAsync(ClusterLease.Path(Namespace))).Should().BeNull("the last run released it");
     }
 
@@ -67,7 +69,4 @@ public sealed class ConcurrentRunsTests(LocalStackFixture stack)
         (await stack.Helm.StatusAsync("base", Namespace))!.Revision,
         (await stack.Helm.StatusAsync("apps", Namespace))!.Revision,
     ];
-
-    /// <summary>The output as one line: the console wraps long lines.</summary>
-    private static string OneLine(string output) => output.ReplaceLineEndings(" ").Replace("  ", " ");
 }

@@ -7,10 +7,12 @@ using Xunit;
 
 namespace Slipway.Delivery.Tests.Locks;
 
-/// <summary>The machine lock: busy while any process holds it, named by its holder, freed by the kernel on a crash.</summary>
+/// <summary>The machine lock: busy while any process holds it, named by its holder, freed by the kernel on a
+/// crash.</summary>
 public sealed class MachineLockTests : IDisposable
 {
-    private readonly AbsolutePath _directory = AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-lock-").FullName);
+    private readonly AbsolutePath _directory =
+        AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-lock-").FullName);
     private AbsolutePath File => _directory / "outputs.lock";
 
     [Fact]
@@ -40,7 +42,8 @@ public sealed class MachineLockTests : IDisposable
         (await timedOut.Should().ThrowAsync<LockBusyException>()).Which.Message.Should().Contain("still held by pid")
             .And.Contain("--lock-wait");
 
-        var waiting = MachineLock.AcquireAsync(File, "the outputs", me, new LockWaiter(TimeSpan.FromSeconds(30)), default);
+        var waiting = MachineLock.AcquireAsync(File, "the outputs", me, new LockWaiter(TimeSpan.FromSeconds(30)),
+            default);
         await Task.Delay(1000);
         waiting.IsCompleted.Should().BeFalse("the lock is still held");
         await held.DisposeAsync();

@@ -33,16 +33,15 @@ public sealed class DeadRegistryBuildTests
 
         unanswered.ExitCode.Should().NotBe(0, unanswered.StandardOutput);
         took.Should().BeLessThan(TimeSpan.FromMinutes(1), "a registry that never answers must not hold the build");
-        var said = OneLine(unanswered.StandardOutput);
+        var said = ConsoleText.OneLine(unanswered.StandardOutput);
         said.Should().Contain($"registry 127.0.0.1:{port} did not answer").And.Contain("within 5 s (2 attempts)")
             .And.Contain("set by --registry, from command line --registry").And.NotContain("   at ");
 
         var refused = await BuildCommand.RunAsync("DockerBuild", "--env", "local", "--registry", $"127.0.0.1:{port}");
 
         refused.ExitCode.Should().NotBe(0, refused.StandardOutput);
-        OneLine(refused.StandardOutput).Should().Contain($"registry 127.0.0.1:{port} cannot be reached: Connection refused")
+        ConsoleText.OneLine(refused.StandardOutput).Should()
+            .Contain($"registry 127.0.0.1:{port} cannot be reached: Connection refused")
             .And.Contain("--registry").And.NotContain("   at ");
     }
-
-    private static string OneLine(string output) => output.ReplaceLineEndings(" ").Replace("  ", " ");
 }
