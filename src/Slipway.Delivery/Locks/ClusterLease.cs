@@ -43,6 +43,7 @@ public sealed class ClusterLease : IAsyncDisposable
         LockWaiter waiter, Func<CancellationToken, Task> createNamespace, CancellationToken ct)
     {
         var what = $"the deploy lock of namespace {ns} (Lease {Name})";
+        var namespaceMade = false;
         try
         {
             while (true)
@@ -57,7 +58,17 @@ public sealed class ClusterLease : IAsyncDisposable
                         waiter.Obtained(what);
                         return new ClusterLease(kubernetes, ns, me, created);
                     }
-                    catch (KubernetesException e) when (e.IsNotFound) { await createNamespace(ct); }
+                    catch (KubernetesException e) when (e.IsNotFound)
+                    {
+                        if (namespaceMade)
+                        {
+                            Log.Warning($"{what} could not be taken: namespace {ns} does not exist and could not be " +
+                                        "made; deploying without it");
+                            return null;
+                        }
+                        await createNamespace(ct);
+                        namespaceMade = true;
+                    }
                     catch (KubernetesException e) when (e.IsConflict || e.Reason == "AlreadyExists") { }
                     continue;
                 }
@@ -126,6 +137,7 @@ public sealed class ClusterLease : IAsyncDisposable
             }
             catch (KubernetesException e) when (e.IsConflict || e.IsNotFound)
             {
+                if (e.IsNotFound && await NamespaceEndingAsync(ct)) return; // DestroyPreview deletes the namespace
                 Log.Warning($"the Lease {_namespace}/{Name} was taken or removed by someone else while this run " +
                             "held it: another deploy may now run at the same time");
                 return;
@@ -136,6 +148,10 @@ public sealed class ClusterLease : IAsyncDisposable
             }
         }
     }
+
+    private async Task<bool> NamespaceEndingAsync(CancellationToken ct) =>
+        await _kubernetes.TryGetAsync(KubernetesResources.Namespace(_namespace), ct) is not { } ns
+        || ns["metadata"]?["deletionTimestamp"] != null;
 
     private static JsonObject Body(string ns, LockHolder me, JsonObject? live)
     {

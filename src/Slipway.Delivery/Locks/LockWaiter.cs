@@ -22,8 +22,9 @@ public sealed class LockWaiter(TimeSpan limit)
     public void StillBusy(string what, string holder)
     {
         if (limit <= TimeSpan.Zero)
-            throw new LockBusyException($"{what} is held by {holder}: another run is using it, and --no-wait was " +
-                                        "given. Nothing was changed. Wait for it to end, or run without --no-wait.");
+            throw new LockBusyException($"{what} is held by {holder}: another run is using it, and this run does not " +
+                                        "wait (--no-wait). Nothing was changed. Wait for it to end, or run with " +
+                                        "--lock-wait <seconds>.");
         if (!_waited.IsRunning)
         {
             _waited.Start();
