@@ -32,6 +32,9 @@ public static class AppSecretDrift
         return changed.Count > 0 ? changed : [.. data.Keys.Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The version of a live secret's data (<see cref="SecretVersions"/>), to compare with one written.</summary>
+    public static string LiveVersion(JsonObject live, byte[] key) => SecretVersions.Of(key, Data(live));
+
     private static Dictionary<string, string> Data(JsonObject live) =>
         (live["data"] as JsonObject ?? []).ToDictionary(d => d.Key,
             d => Encoding.UTF8.GetString(Convert.FromBase64String(d.Value?.ToString() ?? "")), StringComparer.Ordinal);

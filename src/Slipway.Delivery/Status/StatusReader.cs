@@ -104,9 +104,7 @@ public sealed partial class StatusReader(KubernetesClient kubernetes, HelmClient
         foreach (var (name, version) in config["global"]?["secretVersions"] as JsonObject ?? [])
         {
             var live = await kubernetes.TryGetAsync(KubernetesResources.Secret(ns, name), ct);
-            var data = (live?["data"] as JsonObject ?? []).ToDictionary(d => d.Key,
-                d => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(d.Value?.ToString() ?? "")));
-            if (live == null || SecretVersions.Of(key, data) != version?.ToString()) edited.Add(name);
+            if (live == null || AppSecretDrift.LiveVersion(live, key) != version?.ToString()) edited.Add(name);
         }
         return edited;
     }
