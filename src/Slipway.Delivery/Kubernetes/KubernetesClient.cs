@@ -111,15 +111,47 @@ public sealed class KubernetesClient : IDisposable
 
     public async Task<JsonObject> VersionAsync(CancellationToken ct = default) => await GetAsync("/version", ct);
 
-    private async Task<JsonObject?> SendAsync(HttpMethod method, string path, string? body, string? contentType, CancellationToken ct)
+    /// <summary>How many times a read or delete is sent when the connection fails or the server is overloaded.</summary>
+    public int Attempts { get; init; } = 3;
+
+    private async Task<JsonObject?> SendAsync(HttpMethod method, string path, string? body, string? contentType,
+        CancellationToken ct)
     {
-        using var request = await RequestAsync(method, path, ct);
-        if (body != null) request.Content = new StringContent(body, Encoding.UTF8, contentType!);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await SendWithinTimeoutAsync(request, method, path, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode) throw Error(method, path, response.StatusCode, text);
-        return text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
+        for (var attempt = 1; ; attempt++)
+        {
+            // a read or a delete may be sent again; a write could be applied twice
+            var again = attempt < Attempts && (method == HttpMethod.Get || method == HttpMethod.Delete);
+            using var request = await RequestAsync(method, path, ct);
+            if (body != null) request.Content = new StringContent(body, Encoding.UTF8, contentType!);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            HttpResponseMessage response;
+            try
+            {
+                response = await SendWithinTimeoutAsync(request, method, path, ct);
+            }
+            catch (KubernetesException e) when (again && e.Reason == "Unreachable")
+            {
+                await PauseBeforeAsync(attempt, e.Message, ct);
+                continue;
+            }
+            using (response)
+            {
+                var text = await response.Content.ReadAsStringAsync(ct);
+                if (response.IsSuccessStatusCode) return text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
+                var error = Error(method, path, response.StatusCode, text);
+                if (!again || !IsTransient(response.StatusCode)) throw error;
+                await PauseBeforeAsync(attempt, error.Message, ct);
+            }
+        }
+    }
+
+    private static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
+        or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private static Task PauseBeforeAsync(int attempt, string why, CancellationToken ct)
+    {
+        Slipway.Engine.Log.Debug($"{why}: sending it again");
+        return Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), ct);
     }
 
     /// <summary>A request to the server's path (kept behind a proxy prefix), authenticated as the kubeconfig says.</summary>
