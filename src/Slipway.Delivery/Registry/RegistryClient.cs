@@ -139,7 +139,10 @@ public sealed partial class RegistryClient : IDisposable
                     $"{PathOf(request)} within {limit.TotalSeconds:0} s ({attempt} attempts). {Advice()}",
                     code: RegistryException.NoAnswer);
             }
-            catch (HttpRequestException e) when (e.StatusCode == null && !ct.IsCancellationRequested)
+            catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError
+                                                     or HttpRequestError.NameResolutionError
+                                                     or HttpRequestError.SecureConnectionError
+                                                 && !ct.IsCancellationRequested)
             {
                 throw new RegistryException($"registry {Registry} cannot be reached: {Reason(e)}. {Advice()}",
                     code: RegistryException.Unreachable, inner: e);
