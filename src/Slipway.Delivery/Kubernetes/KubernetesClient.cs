@@ -186,7 +186,8 @@ public sealed class KubernetesClient : IDisposable
             throw new KubernetesException(HttpStatusCode.RequestTimeout, "Timeout", $"The Kubernetes API at {Config.Server} " +
                 $"did not answer {method} {path} within {RequestTimeout.TotalSeconds:0} s (context {Config.ContextName}).");
         }
-        catch (HttpRequestException e)
+        // a connection reset as it opens can escape as the SocketException itself (ConnectAsync reads RemoteEndPoint)
+        catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException)
         {
             throw new KubernetesException(0, "Unreachable", $"The Kubernetes API at {Config.Server} (context " +
                 $"{Config.ContextName}) did not answer {method} {path}: {Innermost(e).Message}");

@@ -139,10 +139,11 @@ public sealed partial class RegistryClient : IDisposable
                     $"{PathOf(request)} within {limit.TotalSeconds:0} s ({attempt} attempts). {Advice()}",
                     code: RegistryException.NoAnswer);
             }
-            catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError
-                                                     or HttpRequestError.NameResolutionError
-                                                     or HttpRequestError.SecureConnectionError
-                                                 && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError
+                                              or HttpRequestError.NameResolutionError
+                                              or HttpRequestError.SecureConnectionError }
+                                          or System.Net.Sockets.SocketException
+                                      && !ct.IsCancellationRequested)
             {
                 throw new RegistryException($"registry {Registry} cannot be reached: {Reason(e)}. {Advice()}",
                     code: RegistryException.Unreachable, inner: e);
