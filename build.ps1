@@ -21,11 +21,16 @@ function Find-Dotnet {
 
 # A hash of everything the build is compiled from (its generated launch profiles excluded).
 function Get-Stamp {
-    $files = @('build', 'src/Slipway.Engine', 'src/Slipway.Delivery', 'src/Slipway.LocalStack') | ForEach-Object {
-        Get-ChildItem (Join-Path $Root $_) -Recurse -File -Include *.cs, *.csproj, *.props, *.targets |
+    $folders = @('build', 'src/Slipway.Engine', 'src/Slipway.Delivery', 'src/Slipway.LocalStack',
+        'charts/slipway-component')
+    # A repository that adopted Slipway has only some of these: its build takes Slipway as packages.
+    $files = $folders | Where-Object { Test-Path (Join-Path $Root $_) } | ForEach-Object {
+        $patterns = '*.cs', '*.csproj', '*.props', '*.targets', '*.sh', '*.go', '*.yaml', '*.tpl'
+        Get-ChildItem (Join-Path $Root $_) -Recurse -File -Include $patterns |
             Where-Object { $_.FullName -notmatch '[\\/](bin|obj|Properties)[\\/]' }
     }
-    $files += @('global.json', 'Directory.Build.props', 'nuget.config') | ForEach-Object { Get-Item (Join-Path $Root $_) }
+    $files += @('global.json', 'Directory.Build.props', 'nuget.config', 'src/Packaging.props') |
+        Where-Object { Test-Path (Join-Path $Root $_) } | ForEach-Object { Get-Item (Join-Path $Root $_) }
     $lines = $files | Sort-Object { [System.IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/') } |
         ForEach-Object { (Get-FileHash $_.FullName -Algorithm SHA256).Hash + ' ' + [System.IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/') }
     $bytes = [System.Text.Encoding]::UTF8.GetBytes(($lines -join "`n"))
@@ -33,6 +38,7 @@ function Get-Stamp {
 }
 
 function Test-Sdk($dotnet) {
+    if (-not (Test-Path (Join-Path $Root 'global.json'))) { return }  # none yet (a repository adopting Slipway)
     $wanted = (Get-Content (Join-Path $Root 'global.json') -Raw | ConvertFrom-Json).sdk.version
     $parts = $wanted.Split('.'); $majorMinor = "$($parts[0]).$($parts[1])"; $band = [int]$parts[2]
     $installed = & $dotnet --list-sdks | ForEach-Object { $_.Split(' ')[0] }

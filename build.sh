@@ -19,7 +19,12 @@ find_dotnet() {
   fi
 }
 
-SOURCES=(build src/Slipway.Engine src/Slipway.Delivery src/Slipway.LocalStack global.json Directory.Build.props nuget.config)
+SOURCES=(build src/Slipway.Engine src/Slipway.Delivery src/Slipway.LocalStack src/Packaging.props
+         charts/slipway-component global.json Directory.Build.props nuget.config)
+# A repository that adopted Slipway has only some of these: its build takes Slipway as packages.
+present=()
+for source in "${SOURCES[@]}"; do if [[ -e "$ROOT/$source" ]]; then present+=("$source"); fi; done
+SOURCES=("${present[@]}")
 
 # A fingerprint of everything the build is compiled from. In a git checkout: each file's content id (git's, from the
 # index for unchanged files, hashed for changed and untracked ones), so the same content gives the same stamp on any
@@ -42,14 +47,15 @@ stamp() {
     return
   fi
   {
-    find build src/Slipway.Engine src/Slipway.Delivery src/Slipway.LocalStack \( -name bin -o -name obj -o -name Properties \) -prune -o \
-      -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -printf '%p %s %T@\n'
-    find global.json Directory.Build.props nuget.config -printf '%p %s %T@\n'
+    find "${SOURCES[@]}" \( -name bin -o -name obj -o -name Properties \) -prune -o -type f \( -name '*.cs' -o \
+      -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' -o -name '*.config' -o -name '*.sh' \
+      -o -name '*.go' -o -name '*.yaml' -o -name '*.tpl' \) -printf '%p %s %T@\n'
   } | sort | cksum | cut -d' ' -f1
 }
 
 # global.json names a version and rollForward latestFeature: any SDK of the same major.minor, feature band at least as high.
 check_sdk() {
+  [[ -f "$ROOT/global.json" ]] || return 0  # none yet (a repository adopting Slipway): any SDK
   local wanted installed
   wanted="$(sed -n 's/.*"version" *: *"\([0-9.]*\)".*/\1/p' "$ROOT/global.json" | head -1)"
   installed="$("$1" --list-sdks 2>/dev/null | cut -d' ' -f1 | sort -V)"
@@ -80,7 +86,7 @@ compile() {
     # Another build.sh may have compiled while this one waited.
     if [[ -f "$STAMP_FILE" && "$(cat "$STAMP_FILE")" == "$current" && -f "$BIN/_build.dll" ]]; then exit 0; fi
     check_sdk "$dotnet"
-    echo "Compiling the build (build/ or src/Slipway.* changed)…" >&2
+    echo "Compiling the build (its sources changed)…" >&2
     local project="$ROOT/build/_build.csproj" log="$TEMP/build-compile.log"
     # SlipwayBootstrap keeps this compile's obj/ and bin/ in .nuke/temp (Directory.Build.props), apart from IDE and test builds.
     local common=(--nologo -v quiet -clp:ErrorsOnly -p:UseSharedCompilation=false -p:SlipwayBootstrap=true)

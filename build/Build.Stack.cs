@@ -1,30 +1,12 @@
-using Slipway.Delivery.Deploy;
 using Slipway.Delivery.Dotnet;
-using Slipway.Delivery.Environments;
-using Slipway.Delivery.Images;
-using Slipway.Delivery.Stack;
 using Slipway.LocalStack;
 using Slipway.Engine;
 
 namespace Slipway.Build;
 
-partial class Build
+/// <summary>The local stack comes up before the targets that use it (<see cref="IStackWhenNeeded"/>).</summary>
+partial class Build : IStackWhenNeeded
 {
-    /// <summary>
-    /// The local stack comes up before the targets that use it: the integration tests always, and image and deploy
-    /// targets when they run against the local environment or no registry was given. Rendering (LintCharts,
-    /// RenderManifests, ListImages) needs no stack: helm is a tool, and a render without a registry names a
-    /// placeholder.
-    /// </summary>
-    Target LocalStackWhenNeeded => _ => _
-        .Unlisted()
-        .DependsOn<IStack>(x => x.StackUp)
-        .DependentFor<ITest>(x => x.Test)
-        .DependentFor<IDockerBuild>(x => x.DockerBuild)
-        .DependentFor<IRetag>(x => x.Retag)
-        .DependentFor<IDeployBase>(x => x.DeployBase)
-        .DependentFor<IPreviews>(x => x.DestroyPreview, x => x.ListPreviews);
-
     /// <summary>
     /// The test categories that need the local stack (root on Debian 12) or the CI clients (Node.js).
     /// </summary>
@@ -43,11 +25,7 @@ partial class Build
         .Executes(ct =>
             ((ITest)this).RunTestsAsync(ITest.Narrowed(((ITest)this).TestFilter, StackTestFilter), ct));
 
-    bool IStack.NeedsLocalStack =>
-        IsInvoked(nameof(ITest.Test)) || IsInvoked(nameof(StackTests)) || ((IHazImageRegistry)this).Registry == null
-        || ((IHazDeployContext)this).Cluster != null || UsesLocalStackEnvironment;
+    bool IStackWhenNeeded.TestsNeedLocalStack => true;
 
-    /// <summary>--env names an environment that deploys to the local stack (an unknown name is refused elsewhere).</summary>
-    bool UsesLocalStackEnvironment => ((IHazEnvironments)this).Env is { } name
-        && Environments.Any(e => e.UsesLocalStack && e.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    bool IStack.NeedsLocalStack => ((IStackWhenNeeded)this).RunUsesLocalStack || IsInvoked(nameof(StackTests));
 }

@@ -15,7 +15,9 @@ public sealed class StackPaths(AbsolutePath repositoryRoot, string? cacheDirecto
     public AbsolutePath State => Files.State;
     public AbsolutePath Cache { get; } =
         cacheDirectory != null ? AbsolutePath.From(cacheDirectory) : SlipwayCache.Root(SlipwayCache.ProcessVariables());
-    public AbsolutePath Scripts => RepositoryRoot / "src" / "Slipway.LocalStack" / "scripts";
+    /// <summary>The stack's scripts, from this assembly (<see cref="StackAssets"/>).</summary>
+    public AbsolutePath Scripts => StackAssets.In(Cache) / "scripts";
+    public AbsolutePath PauseSource => StackAssets.In(Cache) / "pause" / "pause.go";
     public AbsolutePath Logs => State / "logs";
     public AbsolutePath Pids => State / "pids";
     public AbsolutePath EnvironmentFile => Files.EnvironmentFile;

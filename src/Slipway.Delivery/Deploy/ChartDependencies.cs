@@ -1,3 +1,4 @@
+using Slipway.Delivery.Charts;
 using Slipway.Delivery.Helm;
 
 namespace Slipway.Delivery.Deploy;
@@ -6,7 +7,8 @@ namespace Slipway.Delivery.Deploy;
 /// Makes a chart's dependencies ready for lint, template and install, offline when they are at hand: a dependency
 /// vendored in its charts/ folder (unpacked, or a .tgz) is used as it is; a local (<c>file://</c>) one is packed
 /// there when missing or older than its sources, deepest first. Only a missing dependency from a chart repository
-/// needs <c>helm dependency build</c> (and that repository). Also yields a chart's source files for a content digest.
+/// needs <c>helm dependency build</c> (and that repository); the <c>slipway-component</c> library at the version
+/// this Slipway ships comes from <see cref="LibraryChart"/>. Also yields a chart's source files for a content digest.
 /// </summary>
 public static class ChartDependencies
 {
@@ -16,6 +18,7 @@ public static class ChartDependencies
         var full = Path.GetFullPath(chart);
         if (!done.Add(full)) return;
         var dependencies = ChartDependency.Of(full);
+        await LibraryChart.VendorAsync(helm, full, ct);
         foreach (var local in dependencies.Where(d => d.IsLocal))
             await BuildAsync(helm, local.DirectoryFrom(full), ct, done);
         var vendored = VendoredChart.In(full);

@@ -3,8 +3,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace Slipway.Delivery.Deploy;
 
-/// <summary>One entry of a Chart.yaml's <c>dependencies</c>: the chart's name and where it comes from.</summary>
-public sealed record ChartDependency(string Name, string Repository)
+/// <summary>One entry of a Chart.yaml's <c>dependencies</c>: the chart's name, its origin, its version.</summary>
+public sealed record ChartDependency(string Name, string Repository, string Version = "")
 {
     /// <summary>A chart of this repository (<c>file://</c>), packed by the build, or else a repository's.</summary>
     public bool IsLocal => Repository.StartsWith("file://", StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed record ChartDependency(string Name, string Repository)
             return [];
         return sequence.OfType<YamlMappingNode>()
             .Select(d => new ChartDependency(ChartYaml.Scalar(d, "name") ?? "",
-                ChartYaml.Scalar(d, "repository") ?? ""))
+                ChartYaml.Scalar(d, "repository") ?? "", ChartYaml.Scalar(d, "version") ?? ""))
             .ToList();
     }
 }

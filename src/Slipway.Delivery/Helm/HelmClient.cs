@@ -41,6 +41,37 @@ public sealed class HelmClient(
         return line[(line.LastIndexOf(": ", StringComparison.Ordinal) + 2)..].Trim();
     }
 
+    /// <summary>
+    /// Pushes a packed chart to <c>oci://&lt;repository&gt;</c> (plain HTTP for a loopback registry), signed in through
+    /// a registry config of its own that holds <paramref name="credentials"/> (a docker config.json, deleted after).
+    /// </summary>
+    public async Task PushAsync(string archive, string repository, bool plainHttp,
+        (string Host, string Username, string Password)? credentials, CancellationToken ct = default)
+    {
+        var config = System.IO.Path.Combine(Directory.CreateTempSubdirectory("slipway-helm-registry-").FullName,
+            "config.json");
+        try
+        {
+            var auths = new JsonObject();
+            if (credentials is { } c)
+                auths[c.Host] = new JsonObject
+                {
+                    ["auth"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{c.Username}:{c.Password}")),
+                };
+            File.WriteAllText(config, new JsonObject { ["auths"] = auths }.ToJsonString());
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            string[] args =
+                ["push", archive, $"oci://{repository}", .. plainHttp ? ["--plain-http"] : Array.Empty<string>()];
+            await RunAsync(args, ct, cluster: false,
+                environment: new Dictionary<string, string?> { ["HELM_REGISTRY_CONFIG"] = config });
+        }
+        finally
+        {
+            Directory.Delete(System.IO.Path.GetDirectoryName(config)!, recursive: true);
+        }
+    }
+
     /// <summary>helm lint --strict; a failure names lint's findings (which helm prints on standard output).</summary>
     public async Task LintAsync(string chart, IReadOnlyList<string> valuesFiles,
         IReadOnlyList<KeyValuePair<string, string>> set, CancellationToken ct = default)

@@ -192,7 +192,7 @@ public sealed partial class RegistryClient : IDisposable
             response.StatusCode, code);
     }
 
-    internal static bool IsLoopback(string registry)
+    public static bool IsLoopback(string registry)
     {
         var host = registry.StartsWith('[') ? registry[1..registry.IndexOf(']')] : registry.Split(':')[0];
         return host == "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));

@@ -15,7 +15,7 @@ public sealed class PauseImage(StackPaths paths, string registry, DockerEndpoint
     public const string Tag = "3.2";
 
     public string Reference => $"{registry}/{Repository}:{Tag}";
-    private AbsolutePath Source => paths.RepositoryRoot / "src" / "Slipway.LocalStack" / "pause" / "pause.go";
+    private AbsolutePath Source => paths.PauseSource;
     private AbsolutePath Binary => paths.Cache / "images" / "pause" / $"pause-{SourceHash()}";
 
     /// <summary>Builds and pushes the image unless the registry has it; returns whether it was pushed.</summary>
