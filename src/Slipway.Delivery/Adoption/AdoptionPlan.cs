@@ -12,6 +12,21 @@ public sealed class AdoptionPlan(
     /// <summary>Where component charts find the library chart (PublishLibraryChart pushes it there).</summary>
     public string LibraryRepository => $"oci://{sharedRegistry}/{IPublishLibraryChart.ChartRepository}";
 
+    /// <summary>Refuses, before anything is written, a repository with no runnable project or two of one name.</summary>
+    public static void CheckComponents(AbsolutePath root, IReadOnlyList<RunnableProject> projects)
+    {
+        if (projects.Count == 0)
+            throw new TargetFailedException($"No runnable project was found under {root}: Slipway looks for " +
+                ".csproj files with Sdk=\"Microsoft.NET.Sdk.Web\" or \"Microsoft.NET.Sdk.Worker\", or OutputType " +
+                "Exe (tests, bin/, obj/ and build/ aside). Add one, or list components by hand in " +
+                "build/Build.Components.cs. Adopt wrote nothing.");
+        var duplicate = projects.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate != null)
+            throw new TargetFailedException($"Two projects give the component name '{duplicate.Key}': " +
+                string.Join(", ", duplicate.Select(p => p.Project.RelativeTo(root))) +
+                ". Rename one, or list components by hand in build/Build.Components.cs. Adopt wrote nothing.");
+    }
+
     public async Task WriteAsync(AdoptionWriter writer, CancellationToken ct)
     {
         var version = (root / "VERSION").FileExists ? File.ReadAllText(root / "VERSION").Trim() : DefaultVersion;

@@ -24,16 +24,7 @@ public interface IAdopt : ISlipwayBuild
         .Executes(async ct =>
         {
             var projects = RunnableProject.Find(RootDirectory);
-            if (projects.Count == 0)
-                throw new TargetFailedException($"No runnable project was found under {RootDirectory}: Slipway looks " +
-                    "for .csproj files with Sdk=\"Microsoft.NET.Sdk.Web\" or \"Microsoft.NET.Sdk.Worker\", or " +
-                    "OutputType Exe (tests, bin/, obj/ and build/ aside). Add one, or list components by hand in " +
-                    "build/Build.Components.cs. Nothing was written.");
-            var duplicate = projects.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate != null)
-                throw new TargetFailedException($"Two projects give the component name '{duplicate.Key}': " +
-                    string.Join(", ", duplicate.Select(p => p.Project.RelativeTo(RootDirectory))) +
-                    ". Rename one, or list components by hand in build/Build.Components.cs. Nothing was written.");
+            AdoptionPlan.CheckComponents(RootDirectory, projects);
 
             var writer = new AdoptionWriter(RootDirectory, Force);
             var plan = new AdoptionPlan(RootDirectory, projects, EntityNamespace, SharedRegistry);

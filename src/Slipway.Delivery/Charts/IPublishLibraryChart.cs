@@ -27,7 +27,18 @@ public interface IPublishLibraryChart : IHazImageRegistry, IHazHelm
                 var archive = await LibraryChart.PackageAsync(Helm, work.FullName, ct);
                 var credentials = ImageRegistryCredentials is { } c ? (registry.Host, c.Username, c.Password)
                     : ((string, string, string)?)null;
-                await Helm.PushAsync(archive, repository, RegistryClient.IsLoopback(registry.Host), credentials, ct);
+                try
+                {
+                    await Helm.PushAsync(archive, repository, RegistryClient.IsLoopback(registry.Host), credentials, ct);
+                }
+                catch (HelmException e)
+                {
+                    throw new TargetFailedException($"Pushing {LibraryChart.Name} {LibraryChart.Version} to " +
+                        $"oci://{repository} failed: {e.ErrorOutput?.Trim() ?? e.Message} " + (credentials == null
+                            ? "No credentials were given: set --registry-username and --registry-password " +
+                              "(REGISTRY_USERNAME, REGISTRY_PASSWORD) when the registry needs them."
+                            : "Check that the user given by --registry-username may push there."));
+                }
                 Log.Success($"{LibraryChart.Name} {LibraryChart.Version} is at oci://{repository}/{LibraryChart.Name}");
             }
             finally

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Slipway.Delivery.Deploy;
 using Slipway.Delivery.Helm;
+using Slipway.Engine;
 
 namespace Slipway.Delivery.Charts;
 
@@ -66,7 +67,12 @@ public static class LibraryChart
     /// </summary>
     public static async Task VendorAsync(HelmClient helm, string chart, CancellationToken ct)
     {
-        if (!ChartDependency.Of(chart).Any(Serves)) return;
+        var dependencies = ChartDependency.Of(chart);
+        foreach (var other in dependencies.Where(d => !d.IsLocal && d.Name == Name && !Serves(d)))
+            Log.Warning($"{Path.Combine(chart, "Chart.yaml")} asks for {Name} {other.Version}; this Slipway ships " +
+                        $"{Version}: helm fetches {other.Version} from {other.Repository}. After a Slipway upgrade, " +
+                        $"set version: {Version} there.");
+        if (!dependencies.Any(Serves)) return;
         var folder = Path.Combine(chart, "charts");
         if (File.Exists(Path.Combine(folder, $"{Name}-{Version}.tgz"))) return;
         foreach (var stale in VendoredChart.In(chart).Where(v => v.Name == Name && v.IsArchive))

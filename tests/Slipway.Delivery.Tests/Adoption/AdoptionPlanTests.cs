@@ -105,6 +105,18 @@ public sealed class AdoptionPlanTests : IDisposable
         System.Text.RegularExpressions.Regex.Matches(manifests, "kind: Service\\n").Count.Should().Be(1);
     }
 
+    [Fact]
+    public void A_repository_without_runnable_projects_or_with_two_of_one_name_is_refused_before_any_write()
+    {
+        var none = () => AdoptionPlan.CheckComponents(_root, []);
+        none.Should().Throw<TargetFailedException>().WithMessage("No runnable project was found under *Adopt wrote nothing.");
+
+        Write("tools/Storefront/Storefront.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"></Project>");
+        var twice = () => AdoptionPlan.CheckComponents(_root, RunnableProject.Find(_root));
+        twice.Should().Throw<TargetFailedException>().WithMessage("Two projects give the component name 'storefront': " +
+            "src/Storefront/Storefront.csproj, tools/Storefront/Storefront.csproj. Rename one*");
+    }
+
     private async Task<AdoptionWriter> AdoptAsync(bool force)
     {
         var writer = new AdoptionWriter(_root, force);
