@@ -11,5 +11,7 @@ public interface IDeployBase : IHazDeploy, IPushImage
         .DependsOn<IPushImage>(x => x.PushImage)
         .DependsOn<IRetag>(x => x.Retag)
         .Validates(CheckDeployInputs)
+        .OnlyWhenDynamic(() => Releases.Any(r => r.Components == ComponentKind.BaseProduct),
+            "the build declares no release of base products")
         .Executes(async ct => await DeployReleasesAsync(r => r.Components == ComponentKind.BaseProduct, ct));
 }
