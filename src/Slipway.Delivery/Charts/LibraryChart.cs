@@ -16,15 +16,14 @@ public static class LibraryChart
     private const string Prefix = Name + "/";
     private static readonly Assembly Owner = typeof(LibraryChart).Assembly;
 
-    /// <summary>The shipped chart's version (its Chart.yaml's, which follows Slipway's VERSION).</summary>
-    public static string Version
+    /// <summary>The shipped chart's version (its Chart.yaml's, which follows Slipway's VERSION), read once.</summary>
+    public static string Version => ShippedVersion.Value;
+
+    private static readonly Lazy<string> ShippedVersion = new(() =>
     {
-        get
-        {
-            using var reader = new StreamReader(Owner.GetManifestResourceStream(Prefix + "Chart.yaml")!);
-            return ChartYaml.Load(reader) is { } root ? ChartYaml.Scalar(root, "version") ?? "" : "";
-        }
-    }
+        using var reader = new StreamReader(Owner.GetManifestResourceStream(Prefix + "Chart.yaml")!);
+        return ChartYaml.Load(reader) is { } root ? ChartYaml.Scalar(root, "version") ?? "" : "";
+    });
 
     /// <summary>A dependency on this very chart from a registry (the version asked is the shipped one).</summary>
     public static bool Serves(ChartDependency dependency) =>
