@@ -9,6 +9,9 @@ public sealed class AdoptionPlan(
 {
     private const string DefaultVersion = "0.1.0";
 
+    /// <summary>The build's component list, written from the projects found.</summary>
+    public const string ComponentsFile = "build/Build.Components.cs";
+
     /// <summary>Where component charts find the library chart (PublishLibraryChart pushes it there).</summary>
     public string LibraryRepository => $"oci://{sharedRegistry}/{IPublishLibraryChart.ChartRepository}";
 
@@ -32,7 +35,7 @@ public sealed class AdoptionPlan(
         var version = (root / "VERSION").FileExists ? File.ReadAllText(root / "VERSION").Trim() : DefaultVersion;
         writer.Write("VERSION", version + "\n");
         var placed = projects.Select(p => (Project: p, Path: Relative(p.Project))).ToList();
-        writer.Write("build/Build.Components.cs", RepositoryFiles.BuildComponents(placed),
+        writer.Write(ComponentsFile, RepositoryFiles.BuildComponents(placed),
             text => text.Contains(RepositoryFiles.PlaceholderMarker, StringComparison.Ordinal));
 
         foreach (var (project, path) in placed)

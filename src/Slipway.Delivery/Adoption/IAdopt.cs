@@ -1,4 +1,5 @@
-using Slipway.Delivery.Charts;
+using Slipway.Delivery.Ci.Files;
+using Slipway.Delivery.Components;
 using Slipway.Engine;
 
 namespace Slipway.Delivery.Adoption;
@@ -7,8 +8,11 @@ namespace Slipway.Delivery.Adoption;
 /// Adopt: what deploying this repository's services with Slipway needs, added beside what it has. `dotnet new
 /// slipway` runs it once; run again, it adds what is missing (a new service's Dockerfile, chart and values).
 /// </summary>
-public interface IAdopt : ISlipwayBuild
+public interface IAdopt : IHazComponents
 {
+    /// <summary>The CI files the template's Build.CI.cs declares, which Adopt may write when they are not the team's.</summary>
+    private static readonly string[] CiFiles = [".gitlab-ci.yml", ".github/workflows/delivery.yml"];
+
     /// <summary>The first part of image repositories (&lt;entity-namespace&gt;/&lt;component&gt;) and routes.</summary>
     string EntityNamespace { get; }
 
@@ -30,26 +34,33 @@ public interface IAdopt : ISlipwayBuild
             var plan = new AdoptionPlan(RootDirectory, projects, EntityNamespace, SharedRegistry);
             await plan.WriteAsync(writer, ct);
             await GenerateCiAsync(writer, ct);
+            var undeclared = writer.Kept.Contains(AdoptionPlan.ComponentsFile) ? Undeclared(projects) : [];
 
             foreach (var kept in writer.Kept) Log.Information($"kept     {kept}");
             foreach (var written in writer.Written) Log.Information($"written  {written}");
+            foreach (var project in undeclared)
+                Log.Warning($"{project.Project.RelativeTo(RootDirectory)} is not in {AdoptionPlan.ComponentsFile}: " +
+                            $"add App(\"{project.Name}\", \"{project.Project.RelativeTo(RootDirectory)}\") there " +
+                            "(its Dockerfile, chart and values are written).");
             Log.Success($"{projects.Count} component(s): {string.Join(", ", projects.Select(p => p.Name))}. Next: " +
                         "./build.sh DeployApps --env local (builds, pushes and deploys them to the local stack).");
         });
 
+    /// <summary>Runnable projects the build's component list does not name (by project file).</summary>
+    private IReadOnlyList<RunnableProject> Undeclared(IReadOnlyList<RunnableProject> projects) =>
+        projects.Where(p => Components.All(c => c.Project == null || !c.Project.Equals(p.Project))).ToList();
+
     /// <summary>
     /// The CI files, from the components just written: by a new run of the build (this one was compiled before
-    /// build/Build.Components.cs listed them). CI files the repository has are kept unless --force.
+    /// build/Build.Components.cs listed them). CI files of the team's own (not generated) are kept unless --force.
     /// </summary>
     private async Task GenerateCiAsync(AdoptionWriter writer, CancellationToken ct)
     {
-        var workflows = RootDirectory / ".github" / "workflows";
-        var existing = new[] { RootDirectory / ".gitlab-ci.yml" }.Where(f => f.FileExists)
-            .Concat(workflows.DirectoryExists ? Directory.GetFiles(workflows).Select(AbsolutePath.From) : []).ToList();
-        if (existing.Count > 0 && !Force)
+        var theirs = CiFiles.Where(f => (RootDirectory / f).FileExists
+            && !File.ReadLines(RootDirectory / f).Take(3).Any(l => l.Contains(GeneratedFiles.Marker))).ToList();
+        if (theirs.Count > 0 && !Force)
         {
-            writer.Kept.Add(string.Join(", ", existing.Select(f => f.RelativeTo(RootDirectory))) +
-                            " (./build.sh GenerateCi writes Slipway's CI files over them)");
+            writer.Kept.Add(string.Join(", ", theirs) + " (./build.sh GenerateCi writes Slipway's CI files over them)");
             return;
         }
         var (program, arguments) = OperatingSystem.IsWindows()

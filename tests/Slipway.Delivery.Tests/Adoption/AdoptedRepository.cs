@@ -29,11 +29,15 @@ internal sealed class AdoptedRepository : IDisposable
     {
         Directory.CreateDirectory(Root);
         await RunAsync("git", "init", "--quiet", "--initial-branch", "main");
-        await RunAsync("dotnet", "new", "web", "--name", "Storefront", "--output", "src/Storefront", "--no-restore");
-        await RunAsync("dotnet", "new", "web", "--name", "Catalog.Api", "--output", "src/Catalog.Api", "--no-restore");
+        await NewWebServiceAsync("Storefront");
+        await NewWebServiceAsync("Catalog.Api");
         await File.WriteAllTextAsync(Root / "nuget.config", NugetConfig());
         await CommitAsync("two services");
     }
+
+    /// <summary>A plain ASP.NET Core service in src/&lt;name&gt;/ (no Dockerfile).</summary>
+    public Task NewWebServiceAsync(string name) =>
+        RunAsync("dotnet", "new", "web", "--name", name, "--output", $"src/{name}", "--no-restore");
 
     public Task<ProcessResult> InstallTemplateAsync() =>
         RunAsync("dotnet", "new", "install", Path.Combine(Packages, $"Slipway.Templates.{Version}.nupkg"),

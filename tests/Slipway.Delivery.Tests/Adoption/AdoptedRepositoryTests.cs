@@ -77,11 +77,29 @@ public sealed partial class AdoptedRepositoryTests(LocalStackFixture stack) : ID
 
             var check = await _repository.BuildAsync("GenerateCi", "--check");
             check.ExitCode.Should().Be(0, Text(check));
+
+            await AThirdServiceGetsItsFilesAndTheLineToAddAsync(components);
         }
         finally
         {
             await stack.Kubernetes.DeleteAsync($"/api/v1/namespaces/{Namespace}");
         }
+    }
+
+    /// <summary>Adopt again after a new service: its files are written, the edited list kept, the line to add named.</summary>
+    private async Task AThirdServiceGetsItsFilesAndTheLineToAddAsync(string components)
+    {
+        await _repository.NewWebServiceAsync("Mailer");
+
+        var again = await _repository.BuildAsync("Adopt");
+
+        again.ExitCode.Should().Be(0, Text(again));
+        ConsoleText.OneLine(again.StandardOutput).Should()
+            .Contain("src/Mailer/Mailer.csproj is not in build/Build.Components.cs: add App(\"mailer\", " +
+                     "\"src/Mailer/Mailer.csproj\") there")
+            .And.MatchRegex(@"kept\s+src/Storefront/Dockerfile").And.MatchRegex(@"written\s+src/Mailer/Dockerfile");
+        File.ReadAllText(_repository.Root / "build" / "Build.Components.cs").Should().Be(components);
+        File.Exists(_repository.Root / "charts/apps/components/mailer/Chart.yaml").Should().BeTrue();
     }
 
     /// <summary>The same commit packs to the same bytes.</summary>
