@@ -32,12 +32,14 @@ SOURCES=("${present[@]}")
 stamp() {
   cd "$ROOT"
   local changed
-  if changed="$(git status --porcelain=v1 --untracked-files=all -- "${SOURCES[@]}" 2>/dev/null)"; then
+  # changed and untracked files, by path from here (also when this folder is not the top of its git repository)
+  if changed="$(git -c core.quotePath=false ls-files --modified --others --exclude-standard -- "${SOURCES[@]}" \
+                2>/dev/null)"; then
     {
       git ls-files -s -- "${SOURCES[@]}" | awk -F'\t' '{ split($1, f, " "); print $2 "\t" f[2] }'
       if [[ -n "$changed" ]]; then
         local files
-        files="$(cut -c4- <<< "$changed" | sed 's/^.* -> //')"
+        files="$(LC_ALL=C sort -u <<< "$changed")"
         while IFS= read -r file; do [[ -f "$file" ]] || printf '%s\tdeleted\n' "$file"; done <<< "$files"
         paste <(while IFS= read -r file; do [[ -f "$file" ]] && echo "$file"; done <<< "$files") \
               <(while IFS= read -r file; do [[ -f "$file" ]] && echo "$file"; done <<< "$files" | git hash-object --stdin-paths)

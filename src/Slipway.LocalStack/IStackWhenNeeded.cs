@@ -25,10 +25,22 @@ public interface IStackWhenNeeded : IStack, ITest, IDockerBuild, IRetag, IDeploy
     /// <summary>Whether the tests need the local stack (this repository's integration tests talk to it).</summary>
     bool TestsNeedLocalStack => false;
 
-    /// <summary>Tests that need it, a run without --registry, or --env naming a local stack environment.</summary>
+    /// <summary>
+    /// Tests that need it; or an image or deploy target in the plan, without --registry, with --cluster, or with --env
+    /// naming a local stack environment.
+    /// </summary>
     bool RunUsesLocalStack =>
-        (TestsNeedLocalStack && IsInvoked(nameof(ITest.Test))) || ((IHazImageRegistry)this).Registry == null
-        || ((IHazDeployContext)this).Cluster != null || UsesLocalStackEnvironment;
+        (TestsNeedLocalStack && IsInvoked(nameof(ITest.Test)))
+        || (Plan?.Targets.Any(t => StackTargets.Contains(t.Name)) == true
+            && (((IHazImageRegistry)this).Registry == null || ((IHazDeployContext)this).Cluster != null
+                || UsesLocalStackEnvironment));
+
+    /// <summary>The targets besides the tests that bring the stack up (<see cref="LocalStackWhenNeeded"/>).</summary>
+    private static readonly string[] StackTargets =
+    [
+        nameof(IDockerBuild.DockerBuild), nameof(IRetag.Retag), nameof(IDeployBase.DeployBase),
+        nameof(IPreviews.DestroyPreview), nameof(IPreviews.ListPreviews),
+    ];
 
     bool IStack.NeedsLocalStack => RunUsesLocalStack;
 

@@ -1,4 +1,5 @@
 using Slipway.Delivery.Charts;
+using Slipway.Delivery.Deploy;
 using Slipway.Engine;
 
 namespace Slipway.Delivery.Adoption;
@@ -15,7 +16,7 @@ public sealed class AdoptionPlan(
     /// <summary>Where component charts find the library chart (PublishLibraryChart pushes it there).</summary>
     public string LibraryRepository => $"oci://{sharedRegistry}/{IPublishLibraryChart.ChartRepository}";
 
-    /// <summary>Refuses, before anything is written, a repository with no runnable project or two of one name.</summary>
+    /// <summary>Refuses, before any write, a repository with no runnable project or two of one name.</summary>
     public static void CheckComponents(AbsolutePath root, IReadOnlyList<RunnableProject> projects)
     {
         if (projects.Count == 0)
@@ -50,7 +51,7 @@ public sealed class AdoptionPlan(
             writer.Write($"{chart}/templates/component.yaml", ComponentFiles.ChartTemplate);
             writer.Write($"deploy/values/components/{project.Name}.yaml", ComponentFiles.ComponentValues(project));
         }
-        writer.Write("charts/apps/Chart.yaml", RepositoryFiles.UmbrellaChart(projects, version));
+        if (!writer.Write(Umbrella, RepositoryFiles.UmbrellaChart(projects, version))) AddToUmbrella(writer);
         writer.Write("charts/apps/values.yaml", RepositoryFiles.UmbrellaValues(projects, entityNamespace));
         writer.Write("deploy/values/common.yaml", RepositoryFiles.CommonValues(entityNamespace));
         writer.Write("deploy/values/local.yaml", RepositoryFiles.LocalValues);
@@ -64,6 +65,35 @@ public sealed class AdoptionPlan(
             "packed by the build: local dependencies and the slipway-component library");
     }
 
+    private const string Umbrella = "charts/apps/Chart.yaml";
+
+    /// <summary>
+    /// A kept umbrella gets the charts of components it lacks, at the end of its dependencies when they end the file;
+    /// otherwise the entries to add are said.
+    /// </summary>
+    private void AddToUmbrella(AdoptionWriter writer)
+    {
+        var file = root / Umbrella;
+        var listed = ChartDependency.Of(file.Parent).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = projects.Where(p => !listed.Contains(p.Name)).ToList();
+        if (missing.Count == 0) return;
+        var text = File.ReadAllText(file);
+        var entries = RepositoryFiles.UmbrellaEntries(missing);
+        if (LastTopLevelKey(text) != "dependencies")
+        {
+            writer.Warnings.Add($"{Umbrella} does not deploy {string.Join(", ", missing.Select(p => p.Name))}: add " +
+                                $"to its dependencies:\n{entries}");
+            return;
+        }
+        File.WriteAllText(file, text + (text.EndsWith('\n') ? "" : "\n") + entries);
+        writer.Written.Add($"{Umbrella} (dependencies: {string.Join(", ", missing.Select(p => p.Name))})");
+    }
+
+    /// <summary>The last key at the start of a line (not a comment, not indented).</summary>
+    private static string? LastTopLevelKey(string text) => text.Split('\n')
+        .Where(l => l.Length > 0 && !char.IsWhiteSpace(l[0]) && l[0] is not ('#' or '-') && l.Contains(':'))
+        .Select(l => l[..l.IndexOf(':')].Trim()).LastOrDefault();
+
     private string Relative(AbsolutePath path) => path.RelativeTo(root).Replace('\\', '/');
 
     /// <summary>The build and every project of the repository (tests included), for a solution at its root.</summary>
@@ -71,10 +101,13 @@ public sealed class AdoptionPlan(
         new[] { "build/_build.csproj" }.Concat(RunnableProject.AllProjects(root).Select(Relative)
             .Order(StringComparer.Ordinal));
 
-    /// <summary>The SDK `dotnet` picks here (no global.json yet): the one to pin.</summary>
+    /// <summary>The SDK the dotnet running this build picks here (no global.json yet): the one to pin.</summary>
     private async Task<string> SdkVersionAsync(CancellationToken ct)
     {
-        var result = await ProcessRunner.RunAsync("dotnet", ["--version"],
+        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
+            ? path
+            : "dotnet";
+        var result = await ProcessRunner.RunAsync(host, ["--version"],
             new ProcessOptions { WorkingDirectory = root, LogOutput = false, LogInvocation = false }, ct);
         return result.StandardOutput.Trim();
     }

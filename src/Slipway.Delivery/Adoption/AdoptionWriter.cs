@@ -7,6 +7,8 @@ public sealed class AdoptionWriter(AbsolutePath root, bool force)
 {
     public List<string> Written { get; } = [];
     public List<string> Kept { get; } = [];
+    /// <summary>What the team has to do by hand, where a file was kept.</summary>
+    public List<string> Warnings { get; } = [];
 
     /// <summary>
     /// Writes <paramref name="relative"/> when it is missing, when forced, or when <paramref name="replaceable"/> says

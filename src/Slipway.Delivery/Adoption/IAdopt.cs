@@ -10,7 +10,7 @@ namespace Slipway.Delivery.Adoption;
 /// </summary>
 public interface IAdopt : IHazComponents
 {
-    /// <summary>The CI files the template's Build.CI.cs declares, which Adopt may write when they are not the team's.</summary>
+    /// <summary>The CI files of the template's Build.CI.cs: Adopt writes them unless they are the team's.</summary>
     private static readonly string[] CiFiles = [".gitlab-ci.yml", ".github/workflows/delivery.yml"];
 
     /// <summary>The first part of image repositories (&lt;entity-namespace&gt;/&lt;component&gt;) and routes.</summary>
@@ -38,10 +38,14 @@ public interface IAdopt : IHazComponents
 
             foreach (var kept in writer.Kept) Log.Information($"kept     {kept}");
             foreach (var written in writer.Written) Log.Information($"written  {written}");
+            foreach (var warning in writer.Warnings) Log.Warning(warning);
             foreach (var project in undeclared)
-                Log.Warning($"{project.Project.RelativeTo(RootDirectory)} is not in {AdoptionPlan.ComponentsFile}: " +
-                            $"add App(\"{project.Name}\", \"{project.Project.RelativeTo(RootDirectory)}\") there " +
-                            "(its Dockerfile, chart and values are written).");
+            {
+                var path = project.Project.RelativeTo(RootDirectory).Replace('\\', '/');
+                Log.Warning($"{path} is not in {AdoptionPlan.ComponentsFile}: " +
+                            $"add App(\"{project.Name}\", \"{path}\") there (its Dockerfile, chart and values " +
+                            "are written).");
+            }
             Log.Success($"{projects.Count} component(s): {string.Join(", ", projects.Select(p => p.Name))}. Next: " +
                         "./build.sh DeployApps --env local (builds, pushes and deploys them to the local stack).");
         });

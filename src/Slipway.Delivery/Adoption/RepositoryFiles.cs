@@ -50,14 +50,18 @@ public static class RepositoryFiles
         appVersion: "{{version}}"
         # Local charts: any version of them is the one in the repository (">=0.0.0-0" also admits pre-releases).
         dependencies:
-        {{string.Join("\n", projects.Select(p => $"""
+        {{UmbrellaEntries(projects)}}
+        """;
+
+    /// <summary>The umbrella's dependency entries for <paramref name="projects"/>, each line ended.</summary>
+    public static string UmbrellaEntries(IEnumerable<RunnableProject> projects) =>
+        string.Concat(projects.Select(p => $"""
           - name: {p.Name}
             version: ">=0.0.0-0"
             repository: file://components/{p.Name}
             condition: {p.Name}.enabled
-        """))}}
 
-        """;
+        """));
 
     public static string UmbrellaValues(IReadOnlyList<RunnableProject> projects, string entityNamespace) => $$"""
         # apps umbrella chart defaults, layered over by deploy/values/common.yaml, deploy/values/<env>.yaml and

@@ -13,6 +13,10 @@ public sealed record RunnableProject(string Name, AbsolutePath Project, string A
         new(["bin", "obj", "node_modules", "artifacts", ".git", ".nuke", ".vs", ".idea", "publish"],
             StringComparer.Ordinal);
 
+    /// <summary>Packages that make a project a test project (its tests run it; it is not deployed).</summary>
+    private static readonly string[] TestPackages =
+        ["Microsoft.NET.Test.Sdk", "xunit.v3", "TUnit", "MSTest", "NUnit", "Microsoft.Testing.Platform"];
+
     /// <summary>The runnable projects under <paramref name="root"/> (tests and the build excluded), by path.</summary>
     public static IReadOnlyList<RunnableProject> Find(AbsolutePath root)
     {
@@ -44,15 +48,23 @@ public sealed record RunnableProject(string Name, AbsolutePath Project, string A
         catch (System.Xml.XmlException) { return null; }
         var project = document.Root;
         if (project == null) return null;
-        string? Property(string name) => project.Descendants(name).LastOrDefault()?.Value.Trim();
-        var sdk = project.Attribute("Sdk")?.Value ?? "";
-        var packages = project.Descendants("PackageReference").Select(p => p.Attribute("Include")?.Value ?? "");
+        // by local name: an old-style project declares the MSBuild XML namespace
+        IEnumerable<XElement> Elements(string name) => project.Descendants().Where(e => e.Name.LocalName == name);
+        string? Property(string name) => Elements(name).LastOrDefault()?.Value.Trim();
+        var sdks = (project.Attribute("Sdk")?.Value ?? "").Split(';', StringSplitOptions.TrimEntries)
+            .Concat(Elements("Sdk").Select(e => e.Attribute("Name")?.Value ?? "")).ToList();
+        bool HasSdk(string name) => sdks.Any(s => s.Split('/')[0].Equals(name, StringComparison.OrdinalIgnoreCase));
+        var packages = Elements("PackageReference").Select(p => p.Attribute("Include")?.Value ?? "").ToList();
         var isTest = string.Equals(Property("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
-                     || packages.Any(p => p.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase));
-        var isWeb = sdk.Equals("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
-        var isWorker = sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase);
-        var isExe = Property("OutputType") is "Exe" or "exe";
-        if (isTest || !(isWeb || isWorker || isExe)) return null;
+                     || HasSdk("MSTest.Sdk")
+                     || packages.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase));
+        // an Aspire AppHost starts the others on a developer's machine; it is not deployed
+        var isAppHost = HasSdk("Aspire.AppHost.Sdk")
+                        || string.Equals(Property("IsAspireHost"), "true", StringComparison.OrdinalIgnoreCase);
+        var isWeb = HasSdk("Microsoft.NET.Sdk.Web");
+        var isWorker = HasSdk("Microsoft.NET.Sdk.Worker");
+        var isExe = string.Equals(Property("OutputType"), "Exe", StringComparison.OrdinalIgnoreCase);
+        if (isTest || isAppHost || !(isWeb || isWorker || isExe)) return null;
         var fileName = Path.GetFileNameWithoutExtension(file.Value);
         return new RunnableProject(ComponentName.From(fileName), file, Property("AssemblyName") ?? fileName, isWeb);
     }

@@ -29,7 +29,8 @@ public interface IPublishLibraryChart : IHazImageRegistry, IHazHelm
                     : ((string, string, string)?)null;
                 try
                 {
-                    await Helm.PushAsync(archive, repository, RegistryClient.IsLoopback(registry.Host), credentials, ct);
+                    var plainHttp = RegistryClient.IsLoopback(registry.Host);
+                    await Helm.PushAsync(archive, repository, plainHttp, credentials, ct);
                 }
                 catch (HelmException e)
                 {

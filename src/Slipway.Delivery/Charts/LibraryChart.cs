@@ -36,7 +36,8 @@ public static class LibraryChart
         var resources = Owner.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal));
         foreach (var resource in resources)
         {
-            var file = Path.Combine(root, resource[Prefix.Length..]);
+            // packed on Windows, the folders in a resource's name are separated by '\\'
+            var file = Path.Combine(root, resource[Prefix.Length..].Replace('\\', '/'));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             using var source = Owner.GetManifestResourceStream(resource)!;
             using var target = File.Create(file);

@@ -48,6 +48,13 @@ public sealed class HelmClient(
     public async Task PushAsync(string archive, string repository, bool plainHttp,
         (string Host, string Username, string Password)? credentials, CancellationToken ct = default)
     {
+        if (credentials == null)
+        {
+            // helm's own registry login, if any, applies
+            await RunAsync(["push", archive, $"oci://{repository}", .. plainHttp ? ["--plain-http"] : Array.Empty<string>()],
+                ct, cluster: false);
+            return;
+        }
         var config = System.IO.Path.Combine(Directory.CreateTempSubdirectory("slipway-helm-registry-").FullName,
             "config.json");
         try

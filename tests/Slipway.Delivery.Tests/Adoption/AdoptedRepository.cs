@@ -58,7 +58,7 @@ internal sealed class AdoptedRepository : IDisposable
 
     public static string Version => File.ReadAllText(Path.Combine(RepositoryRoot.Path, "VERSION")).Trim();
 
-    /// <summary>Slipway's packages from the packed feed, everything else from nuget.org, as an adopter has it.</summary>
+    /// <summary>Slipway's packages from the packed feed, the others from nuget.org, as an adopter has it.</summary>
     private string NugetConfig() => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>

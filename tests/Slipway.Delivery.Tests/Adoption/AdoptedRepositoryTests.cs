@@ -86,7 +86,7 @@ public sealed partial class AdoptedRepositoryTests(LocalStackFixture stack) : ID
         }
     }
 
-    /// <summary>Adopt again after a new service: its files are written, the edited list kept, the line to add named.</summary>
+    /// <summary>Adopt after a new service: its files written, its chart in the umbrella, its line named.</summary>
     private async Task AThirdServiceGetsItsFilesAndTheLineToAddAsync(string components)
     {
         await _repository.NewWebServiceAsync("Mailer");
@@ -100,6 +100,8 @@ public sealed partial class AdoptedRepositoryTests(LocalStackFixture stack) : ID
             .And.MatchRegex(@"kept\s+src/Storefront/Dockerfile").And.MatchRegex(@"written\s+src/Mailer/Dockerfile");
         File.ReadAllText(_repository.Root / "build" / "Build.Components.cs").Should().Be(components);
         File.Exists(_repository.Root / "charts/apps/components/mailer/Chart.yaml").Should().BeTrue();
+        Slipway.Delivery.Deploy.ChartDependency.Of(_repository.Root / "charts" / "apps").Select(d => d.Name).Should()
+            .Equal("catalog-api", "storefront", "mailer");
     }
 
     /// <summary>The same commit packs to the same bytes.</summary>
@@ -131,6 +133,12 @@ public sealed partial class AdoptedRepositoryTests(LocalStackFixture stack) : ID
             symbols.Entries.Select(e => e.FullName).Should().Contain($"lib/net10.0/{library}.pdb");
             foreach (var entry in package.Entries.Concat(symbols.Entries))
                 Contains(Read(entry), machinePath).Should().BeFalse($"{library}: {entry.FullName}");
+            // a portable PDB stores a path in parts: its documents are read whole
+            using var pdb = System.Reflection.Metadata.MetadataReaderProvider.FromPortablePdbImage(
+                [.. Read(symbols.GetEntry($"lib/net10.0/{library}.pdb")!)]);
+            var reader = pdb.GetMetadataReader();
+            reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name)).Should()
+                .NotBeEmpty().And.OnlyContain(name => name.StartsWith("/_/", StringComparison.Ordinal));
         }
         using var template = ZipFile.OpenRead(Path.Combine(_repository.Packages, $"Slipway.Templates.{version}.nupkg"));
         Encoding.UTF8.GetString(Read(template.GetEntry("content/slipway/build/_build.csproj")!))

@@ -13,7 +13,8 @@ namespace Slipway.Delivery.Tests.Adoption;
 /// </summary>
 public sealed class AdoptionPlanTests : IDisposable
 {
-    private readonly AbsolutePath _root = AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-adopt-").FullName);
+    private readonly AbsolutePath _root =
+        AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-adopt-").FullName);
 
     public AdoptionPlanTests()
     {
@@ -62,12 +63,37 @@ public sealed class AdoptionPlanTests : IDisposable
         Write("build/Build.Components.cs", "// mine\n");
         Write("deploy/values/common.yaml", "global: {}\n");
 
-        (await AdoptAsync(force: false)).Kept.Should().Contain(["build/Build.Components.cs", "deploy/values/common.yaml"]);
+        (await AdoptAsync(force: false)).Kept.Should()
+            .Contain(["build/Build.Components.cs", "deploy/values/common.yaml"]);
         Read("build/Build.Components.cs").Should().Be("// mine\n");
 
-        (await AdoptAsync(force: true)).Written.Should().Contain(["build/Build.Components.cs", "deploy/values/common.yaml"]);
+        (await AdoptAsync(force: true)).Written.Should()
+            .Contain(["build/Build.Components.cs", "deploy/values/common.yaml"]);
         Read("build/Build.Components.cs").Should().Contain("App(\"storefront\"");
         Read("deploy/values/common.yaml").Should().Contain("entityNamespace: shop");
+    }
+
+    [Fact]
+    public async Task A_new_service_joins_a_kept_umbrella_or_is_named_when_its_dependencies_are_not_last()
+    {
+        await AdoptAsync(force: false);
+        Write("src/Mailer2/Mailer2.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Worker\"></Project>");
+
+        var added = await AdoptAsync(force: false);
+
+        added.Written.Should().Contain("charts/apps/Chart.yaml (dependencies: mailer2)");
+        Slipway.Delivery.Deploy.ChartDependency.Of(_root / "charts" / "apps").Select(d => d.Name).Should()
+            .Equal("mailer", "storefront", "mailer2");
+
+        Write("src/Mailer3/Mailer3.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Worker\"></Project>");
+        File.AppendAllText(_root / "charts" / "apps" / "Chart.yaml", "annotations:\n  team: shop\n");
+        var umbrella = Read("charts/apps/Chart.yaml");
+
+        var named = await AdoptAsync(force: false);
+
+        named.Warnings.Should().ContainSingle().Which.Should().Contain("does not deploy mailer3")
+            .And.Contain("- name: mailer3");
+        Read("charts/apps/Chart.yaml").Should().Be(umbrella);
     }
 
     [Fact]
@@ -109,18 +135,21 @@ public sealed class AdoptionPlanTests : IDisposable
     public void A_repository_without_runnable_projects_or_with_two_of_one_name_is_refused_before_any_write()
     {
         var none = () => AdoptionPlan.CheckComponents(_root, []);
-        none.Should().Throw<TargetFailedException>().WithMessage("No runnable project was found under *Adopt wrote nothing.");
+        none.Should().Throw<TargetFailedException>()
+            .WithMessage("No runnable project was found under *Adopt wrote nothing.");
 
         Write("tools/Storefront/Storefront.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"></Project>");
         var twice = () => AdoptionPlan.CheckComponents(_root, RunnableProject.Find(_root));
-        twice.Should().Throw<TargetFailedException>().WithMessage("Two projects give the component name 'storefront': " +
+        twice.Should().Throw<TargetFailedException>().WithMessage(
+            "Two projects give the component name 'storefront': " +
             "src/Storefront/Storefront.csproj, tools/Storefront/Storefront.csproj. Rename one*");
     }
 
     private async Task<AdoptionWriter> AdoptAsync(bool force)
     {
         var writer = new AdoptionWriter(_root, force);
-        await new AdoptionPlan(_root, RunnableProject.Find(_root), "shop", "registry.example.com").WriteAsync(writer, default);
+        var plan = new AdoptionPlan(_root, RunnableProject.Find(_root), "shop", "registry.example.com");
+        await plan.WriteAsync(writer, default);
         return writer;
     }
 

@@ -19,9 +19,16 @@ public sealed class RunnableProjectTests : IDisposable
             "<PropertyGroup><OutputType>Exe</OutputType><AssemblyName>shop-import</AssemblyName></PropertyGroup>");
         Project("src/Shop.Core/Shop.Core.csproj", "Microsoft.NET.Sdk");
         Project("tests/Shop.Tests/Shop.Tests.csproj", "Microsoft.NET.Sdk",
-            "<PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>" +
+            Exe +
             "<ItemGroup><PackageReference Include=\"Microsoft.NET.Test.Sdk\" Version=\"17.0.0\" /></ItemGroup>");
-        Project("build/_build.csproj", "Microsoft.NET.Sdk", "<PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>");
+        Project("tests/Shop.Tests.V3/Shop.Tests.V3.csproj", "Microsoft.NET.Sdk",
+            Exe +
+            "<ItemGroup><PackageReference Include=\"xunit.v3\" Version=\"3.0.0\" /></ItemGroup>");
+        Project("src/Shop.AppHost/Shop.AppHost.csproj", "Microsoft.NET.Sdk",
+            "<Sdk Name=\"Aspire.AppHost.Sdk\" Version=\"9.0.0\" />" + Exe);
+        File.WriteAllText(_root / "src" / "Legacy.csproj",
+            "<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">" + Exe + "</Project>");
+        Project("build/_build.csproj", "Microsoft.NET.Sdk", Exe);
         Project("src/Shop.Web/bin/Debug/Copy.csproj", "Microsoft.NET.Sdk.Web");
         File.WriteAllText(_root / "src" / "Broken.csproj", "<Project");
 
@@ -29,6 +36,7 @@ public sealed class RunnableProjectTests : IDisposable
 
         found.Select(p => (p.Name, p.Project.RelativeTo(_root), p.AssemblyName, p.IsWeb)).Should().Equal(
             ("billing-worker", "src/Billing/BillingWorker.csproj", "BillingWorker", false),
+            ("legacy", "src/Legacy.csproj", "Legacy", false),
             ("shop-web", "src/Shop.Web/Shop.Web.csproj", "Shop.Web", true),
             ("importer", "tools/Importer/Importer.csproj", "shop-import", false));
     }
@@ -42,6 +50,8 @@ public sealed class RunnableProjectTests : IDisposable
     [InlineData("web", "web")]
     public void A_project_name_becomes_a_dns_label(string project, string component) =>
         ComponentName.From(project).Should().Be(component);
+
+    private const string Exe = "<PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>";
 
     private void Project(string relative, string sdk, string body = "")
     {

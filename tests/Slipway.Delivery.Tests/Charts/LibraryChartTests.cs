@@ -26,7 +26,8 @@ public sealed class LibraryChartTests : IDisposable
         Directory.GetFiles(written, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(written, f)).Order(StringComparer.Ordinal).Should().Equal(expected);
         foreach (var file in expected)
-            File.ReadAllText(Path.Combine(written, file)).Should().Be(File.ReadAllText(Path.Combine(Source, file)), file);
+            File.ReadAllText(Path.Combine(written, file)).Should()
+                .Be(File.ReadAllText(Path.Combine(Source, file)), file);
     }
 
     [Fact]
@@ -73,7 +74,8 @@ public sealed class LibraryChartTests : IDisposable
             """);
         File.WriteAllText(Path.Combine(_chart, "values.yaml"), "global:\n  entityNamespace: shop\nport: 8080\n");
         Directory.CreateDirectory(Path.Combine(_chart, "templates"));
-        File.WriteAllText(Path.Combine(_chart, "templates", "component.yaml"), "{{ include \"slipway-component.app\" . }}\n");
+        File.WriteAllText(Path.Combine(_chart, "templates", "component.yaml"),
+            "{{ include \"slipway-component.app\" . }}\n");
     }
 
     public void Dispose() => Directory.Delete(_chart, recursive: true);

@@ -54,8 +54,10 @@ public sealed class PublishLibraryChartTests(LocalStackFixture stack) : IDisposa
         publish.ExitCode.Should().Be(0, publish.StandardOutput);
         publish.StandardOutput.Should().NotContain(password);
         publish.StandardError.Should().NotContain(password);
-        using var client = new RegistryClient(stack.Environment.TargetRegistry, stack.Environment.TargetRegistryCredentials);
-        var manifest = await client.HeadManifestAsync($"{_prefix}/slipway/charts/slipway-component", LibraryChart.Version);
+        using var client =
+            new RegistryClient(stack.Environment.TargetRegistry, stack.Environment.TargetRegistryCredentials);
+        var manifest =
+            await client.HeadManifestAsync($"{_prefix}/slipway/charts/slipway-component", LibraryChart.Version);
         manifest.Should().NotBeNull();
     }
 

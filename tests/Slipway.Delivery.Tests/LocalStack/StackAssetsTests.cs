@@ -11,7 +11,8 @@ namespace Slipway.Delivery.Tests.LocalStack;
 /// </summary>
 public sealed class StackAssetsTests : IDisposable
 {
-    private readonly AbsolutePath _cache = AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-assets-").FullName);
+    private readonly AbsolutePath _cache =
+        AbsolutePath.From(Directory.CreateTempSubdirectory("slipway-assets-").FullName);
     private static string Sources => Path.Combine(RepositoryRoot.Path, "src", "Slipway.LocalStack");
 
     [Fact]
@@ -32,6 +33,8 @@ public sealed class StackAssetsTests : IDisposable
         File.ReadAllText(folder / "pause" / "pause.go").Should()
             .Be(File.ReadAllText(Path.Combine(Sources, "pause", "pause.go")));
         StackAssets.In(_cache).Should().Be(folder);
+        var paths = new StackPaths(AbsolutePath.From(RepositoryRoot.Path), _cache);
+        (paths.Scripts, paths.PauseSource).Should().Be((folder / "scripts", folder / "pause" / "pause.go"));
         Directory.GetDirectories(_cache / "localstack").Should().ContainSingle("the same content is written once");
     }
 

@@ -15,7 +15,7 @@ using Slipway.LocalStack;
 /// every component to the local stack.
 /// </summary>
 partial class Build : SlipwayBuild, ICompile, ITest, IStackWhenNeeded, IPushImage, IRetag, IDeployApps, IPreviews,
-    IStatus, ICharts, IBumpValues, IAdopt
+    IStatus, ICharts, IPublishLibraryChart, IBumpValues, IAdopt
 {
     // helm runs this build again as the post-renderer of relocated deploys (RelocatingPostRenderer)
     public static int Main(string[] args) =>
