@@ -82,7 +82,10 @@ public sealed partial class AdoptedRepositoryTests(LocalStackFixture stack) : ID
         }
         finally
         {
+            // gone before the next test: pods still stopping when the stack is stopped leave their network behind
             await stack.Kubernetes.DeleteAsync($"/api/v1/namespaces/{Namespace}");
+            await KubernetesWait.UntilGoneAsync(stack.Kubernetes, $"/api/v1/namespaces/{Namespace}",
+                TimeSpan.FromMinutes(2));
         }
     }
 
