@@ -60,12 +60,25 @@ public sealed class NodeNetwork(StackPaths paths)
             JsonSerializer.Serialize(config, new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    /// <summary>Deletes the bridge (and with it its address and route) and the addresses handed out.</summary>
+    /// <summary>
+    /// Deletes the pods' veths, the bridge (and with it its address and route) and the addresses handed out. A veth
+    /// would otherwise go only when the kernel frees its pod's network namespace, some time after the node stopped.
+    /// </summary>
     public async Task RemoveAsync(CancellationToken ct)
     {
+        foreach (var port in PodPorts())
+            await ProcessRunner.RunAsync("ip", ["link", "delete", port],
+                new ProcessOptions { LogOutput = false, LogInvocation = false, AllowFailure = true }, ct);
         if (BridgeExists) await Ip(ct, "link", "delete", Bridge);
         if (AddressDirectory.DirectoryExists) Directory.Delete(AddressDirectory, recursive: true);
         if (CacheDirectory.DirectoryExists) Directory.Delete(CacheDirectory, recursive: true);
+    }
+
+    /// <summary>The host ends of the pods' veths, plugged into the bridge.</summary>
+    private static IEnumerable<string> PodPorts()
+    {
+        var ports = $"/sys/class/net/{Bridge}/brif";
+        return Directory.Exists(ports) ? Directory.GetDirectories(ports).Select(Path.GetFileName).OfType<string>() : [];
     }
 
     private static Task Ip(CancellationToken ct, params string[] arguments) =>
