@@ -8,7 +8,7 @@ namespace Slipway.Delivery.Deploy;
 /// <summary>
 /// The values a release gets in an environment, in helm's merge order: chart defaults → deploy/values/common.yaml →
 /// the environment's files → deploy/values/components/&lt;component&gt;.yaml (its components only) → --set overrides
-/// (global.registry, and the tags or digests of the images this run built).
+/// (global.registry, and the tags and digests of the images this run built: a digest only where pinned).
 /// </summary>
 public sealed record ValuesLayers(IReadOnlyList<string> Files, IReadOnlyList<KeyValuePair<string, string>> Set)
 {
@@ -35,7 +35,8 @@ public sealed record ValuesLayers(IReadOnlyList<string> Files, IReadOnlyList<Key
                                                 "images by digest, but images.json has none: run PushImage.");
             // a -dirty tag moves with each build of an unclean tree: its digest says which content to run
             var moves = image.TagToDeploy.EndsWith("-dirty", StringComparison.Ordinal) && image.Digest.Length > 0;
-            if (pinDigests || moves) set.Add(new($"{image.Component}.image.digest", image.Digest));
+            // otherwise a digest the values files hold (BumpValues writes one) would pin another image than this tag
+            set.Add(new($"{image.Component}.image.digest", pinDigests || moves ? image.Digest : ""));
             set.Add(new($"{image.Component}.image.tag", image.TagToDeploy));
         }
         return new ValuesLayers(files, set);

@@ -16,6 +16,12 @@ public static partial class BumpArguments
         ? tag
         : throw new UsageException($"'{tag}' is not a valid image tag: at most 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'.");
 
+    /// <summary>Refuses what is not an image digest as registries give it.</summary>
+    public static string Digest(string digest) => ImageDigest().IsMatch(digest)
+        ? digest
+        : throw new UsageException($"'{digest}' is not an image digest: sha256: followed by 64 lowercase hex digits " +
+                                   "(as PushImage records it in artifacts/images.json, or docker inspect shows it).");
+
     /// <summary>Refuses a values file outside the deployment repository.</summary>
     public static string ValuesFile(string path)
     {
@@ -26,7 +32,7 @@ public static partial class BumpArguments
     }
 
     /// <summary>Refuses a key path that does not parse, e.g. <c>orders-api.image.tag</c> or <c>images[0].newTag</c>.</summary>
-    public static string Key(string key)
+    public static string Key(string key, string option = "--key")
     {
         try
         {
@@ -35,7 +41,7 @@ public static partial class BumpArguments
         }
         catch (FormatException e)
         {
-            throw new UsageException($"--key '{key}' is not a key path: {e.Message}");
+            throw new UsageException($"{option} '{key}' is not a key path: {e.Message}");
         }
     }
 
@@ -44,4 +50,7 @@ public static partial class BumpArguments
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
     private static partial Regex ImageTag();
+
+    [GeneratedRegex("^sha256:[a-f0-9]{64}$")]
+    private static partial Regex ImageDigest();
 }

@@ -27,6 +27,12 @@ public interface IBumpValues : IHazComponents, IHazEnvironments, IHazImageRegist
     [Parameter("BumpValues: the key path of the tag ({component} is replaced; default: the value marked slipway:image=<component>, else {component}.image.tag)", Variables = ParameterVariables.PrefixedOnly)]
     string? Key => TryGetValue(() => Key);
 
+    [Parameter("BumpValues: the image digest to write with --tag (sha256:…); without it, a digest beside the tag is emptied", Variables = ParameterVariables.PrefixedOnly)]
+    string? Digest => TryGetValue(() => Digest);
+
+    [Parameter("BumpValues: the key path of the digest with --key ({component} is replaced; default: 'digest' beside a key named 'tag')", Variables = ParameterVariables.PrefixedOnly)]
+    string? DigestKey => TryGetValue(() => DigestKey);
+
     [Parameter("BumpValues: token for an HTTPS deployment repository, sent as a header (never in a URL)"), Secret]
     string? DeployToken => TryGetValue(() => DeployToken);
 
@@ -75,14 +81,26 @@ public interface IBumpValues : IHazComponents, IHazEnvironments, IHazImageRegist
     {
         var valuesFile = ValuesFile != null ? BumpArguments.ValuesFile(ValuesFile) : null;
         var key = Key != null ? BumpArguments.Key(Key) : null;
-        TagBump Bump(string component, string tag) => TagBump.For(BumpArguments.Component(component), BumpArguments.Tag(tag), valuesFile, key) with
+        var digestKey = DigestKey != null ? BumpArguments.Key(DigestKey, "--digest-key") : null;
+        if (digestKey != null && key == null)
+            throw new UsageException("--digest-key goes with --key: without --key, the digest goes where the tag's " +
+                                     "file marks it, or beside the tag.");
+        TagBump Bump(string component, string tag, string? digest) => TagBump.For(BumpArguments.Component(component),
+            BumpArguments.Tag(tag), valuesFile, key, digest, digestKey) with
         {
             ImageNames = Components.FirstOrDefault(c => c.Name == component) is { } known ? [component, known.Repository] : [component],
         };
+        if (Digest != null && Tag == null)
+            throw new UsageException("--digest goes with --tag: --component NAME --tag TAG --digest sha256:…; the " +
+                                     "rebuilt images' digests come from artifacts/images.json.");
         if (Tag != null)
         {
             if (Component.Length == 0) throw new UsageException("--tag needs the component(s) it is for: --component NAME --tag TAG.");
-            return Component.Distinct().Select(name => Bump(name, Tag)).ToList();
+            var digest = Digest != null ? BumpArguments.Digest(Digest) : null;
+            if (digest != null && Component.Distinct().Count() > 1)
+                throw new UsageException("--digest names one image: give it with a single --component.");
+            WarnWhereNoDigestGoes(key, digestKey, digest != null);
+            return Component.Distinct().Select(name => Bump(name, Tag, digest)).ToList();
         }
         var images = RecordedImages;
         if (images == null)
@@ -108,10 +126,20 @@ public interface IBumpValues : IHazComponents, IHazEnvironments, IHazImageRegist
                                                     "it, or pass --tag.");
                 continue;
             }
-            if (image.Rebuilt) bumps.Add(Bump(component.Name, image.TagToDeploy));
+            if (image.Rebuilt) bumps.Add(Bump(component.Name, image.TagToDeploy, image.Digest.Length > 0 ? image.Digest : null));
             else Log.Information($"{component.Name}: image unchanged, its values keep the tag already deployed.");
         }
+        WarnWhereNoDigestGoes(key, digestKey, bumps.Any(b => b.Digest != null));
         return bumps;
+    }
+
+    /// <summary>A --key not named 'tag' gives the digest no place: said, as the tag alone does not pin the image.</summary>
+    static void WarnWhereNoDigestGoes(string? key, string? digestKey, bool hasDigest)
+    {
+        if (key != null && digestKey == null && hasDigest && TagBump.DigestBeside(Values.KeyPath.Parse(
+                key.Replace("{component}", "component", StringComparison.Ordinal))) == null)
+            Log.Warning($"--key {key} does not end in 'tag', so the digest has no place beside it and is not written: " +
+                        "pass --digest-key to write it.");
     }
 
     /// <summary>

@@ -4,6 +4,9 @@ namespace Slipway.Delivery.GitOps;
 public sealed record TagEdit(TagBump Bump, string? OldTag, string Text, string How, bool Changed)
 {
     public override string ToString() => Changed
-        ? $"{Bump.Component}: {OldTag ?? "(none)"} → {Bump.Tag} in {Bump.ValuesFile} ({How})"
-        : $"{Bump.Component} is already at {Bump.Tag} in {Bump.ValuesFile}";
+        ? $"{Bump.Component}: {OldTag ?? "(none)"} → {NewImage} in {Bump.ValuesFile} ({How})"
+        : $"{Bump.Component} is already at {NewImage} in {Bump.ValuesFile}";
+
+    /// <summary>The new tag, with the start of its digest when one is written: <c>5e6f7a8b (sha256:0123456789ab)</c>.</summary>
+    public string NewImage => Bump.Tag + (Bump.Digest != null ? $" ({TagBump.ShortDigest(Bump.Digest)})" : "");
 }

@@ -3,9 +3,11 @@ using Slipway.Delivery.Values;
 namespace Slipway.Delivery.GitOps;
 
 /// <summary>
-/// Writes a tag into a values file's text, changing only that scalar's bytes. Where: the bump's key when given; else the
-/// value marked for the component (<c># slipway:image=&lt;component&gt;</c> or a Flux <c>$imagepolicy</c> setter); else, in a
-/// <c>kustomization.yaml</c>, the <c>newTag</c> of its <c>images:</c> entry; else <c>&lt;component&gt;.image.tag</c>.
+/// Writes a tag (and the image's digest) into a values file's text, changing only those scalars' bytes. Where: the
+/// bump's key when given; else the values marked for the component (<c># slipway:image=&lt;component&gt;</c> or a Flux
+/// <c>$imagepolicy</c> setter); else, in a <c>kustomization.yaml</c>, the <c>newTag</c> and <c>digest</c> of its
+/// <c>images:</c> entry; else <c>&lt;component&gt;.image.tag</c>. The digest goes where it is marked, into a marked
+/// whole reference or <c>tag@digest</c>, else to <c>digest</c> beside a key named <c>tag</c> (created when missing).
 /// An empty or absent file gets the conventional tag file, marker included.
 /// </summary>
 public static class TagEditor
@@ -14,34 +16,66 @@ public static class TagEditor
     {
         var document = ValuesDocument.Parse(text, bump.ValuesFile);
         if (bump.Key is { } key)
-            return FromEdit(bump, document.Set(KeyPath.Parse(key), bump.Tag), $"key {key}");
-        if (document.FindMarked(bump.Component).Count > 0)
-            return FromMarked(bump, document.SetMarked(bump.Component, new ImageUpdate(Tag: bump.Tag)));
+        {
+            var tagKey = KeyPath.Parse(key);
+            var digestKey = bump.DigestKey != null ? KeyPath.Parse(bump.DigestKey) : TagBump.DigestBeside(tagKey);
+            return FromEdit(bump, WithDigest(document.Set(tagKey, bump.Tag), digestKey, bump.Digest), $"key {key}");
+        }
+        if (document.FindMarked(bump.Component) is { Count: > 0 } marked)
+            return FromMarked(bump, document, marked);
         if (KustomizeTags.IsKustomization(bump.ValuesFile))
             return KustomizeTags.Set(document, bump);
         if (text.Length == 0)
-            return new TagEdit(bump, null, NewTagFile(bump.Component, bump.Tag), "new file", Changed: true);
-        return FromEdit(bump, document.Set(KeyPath.Parse(TagBump.DefaultKey.Replace("{component}", bump.Component, StringComparison.Ordinal)), bump.Tag),
-            $"key {bump.Component}.image.tag");
+            return new TagEdit(bump, null, NewTagFile(bump.Component, bump.Tag, bump.Digest), "new file", Changed: true);
+        var defaultKey = KeyPath.Parse(TagBump.DefaultKey.Replace("{component}", bump.Component, StringComparison.Ordinal));
+        return FromEdit(bump, WithDigest(document.Set(defaultKey, bump.Tag), TagBump.DigestBeside(defaultKey), bump.Digest),
+            $"key {defaultKey}");
     }
 
-    /// <summary>The tag file a component gets when it has none: block YAML, the tag quoted, the marker on its line.</summary>
-    public static string NewTagFile(string component, string tag) =>
-        $"{component}:\n  image:\n    tag: \"{tag}\" # slipway:image={component}\n";
+    /// <summary>The tag file a component gets when it has none: block YAML, quoted values, the marker on the tag's line.</summary>
+    public static string NewTagFile(string component, string tag, string? digest = null) =>
+        $"{component}:\n  image:\n    tag: \"{tag}\" # slipway:image={component}\n" +
+        (digest != null ? $"    digest: \"{digest}\"\n" : "");
 
     internal static TagEdit FromEdit(TagBump bump, ValuesEdit edit, string how) =>
         new(bump, edit.OldValue, edit.Text, how, edit.Changed);
 
-    private static TagEdit FromMarked(TagBump bump, ValuesEdit edit)
+    /// <summary>
+    /// <paramref name="edit"/> followed by writing <paramref name="digest"/> at <paramref name="digestKey"/>; without a
+    /// digest, a non-empty one already there is emptied (it would pin the previous image).
+    /// </summary>
+    internal static ValuesEdit WithDigest(ValuesEdit edit, KeyPath? digestKey, string? digest, int document = 0)
     {
-        if (edit.Changes.Count == 0)
-            throw new ValuesEditException($"the values marked for '{bump.Component}' hold no tag (only a name or digest): mark the tag's line " +
-                                          $"with '# slipway:image={bump.Component}', or pass --key", bump.ValuesFile);
-        var old = edit.Changes.Where(c => c.Changed).Select(c => TagOf(c.OldValue)).FirstOrDefault();
-        return new TagEdit(bump, edit.Changed ? old : bump.Tag, edit.Text, "marker", edit.Changed);
+        if (digestKey == null) return edit;
+        var next = edit.ToDocument();
+        if (digest != null) return edit.Then(next.Set(digestKey, digest, document));
+        return next.Get(digestKey, document) is { Length: > 0 } ? edit.Then(next.Set(digestKey, "", document)) : edit;
     }
 
-    /// <summary>The tag of a marked value: the value itself, or the tag part of a whole image reference.</summary>
-    private static string? TagOf(string? value) =>
-        value != null && value.IndexOfAny([':', '/', '@']) >= 0 ? ImageReference.Parse(value).Tag : value;
+    private static TagEdit FromMarked(TagBump bump, ValuesDocument document, IReadOnlyList<MarkedScalar> marked)
+    {
+        var holdsTag = marked.Where(m => m.Part is MarkerPart.Tag or MarkerPart.Image or MarkerPart.TagAndDigest).ToList();
+        if (holdsTag.Count == 0)
+            throw new ValuesEditException($"the values marked for '{bump.Component}' hold no tag (only a name or digest): mark the tag's line " +
+                                          $"with '# slipway:image={bump.Component}', or pass --key", bump.ValuesFile);
+        var edit = document.SetMarked(bump.Component, new ImageUpdate(Tag: bump.Tag, Digest: bump.Digest ?? ""));
+        // a marked tag without a marked place for the digest in its document: 'digest' beside it, when it is named 'tag'
+        foreach (var tag in holdsTag.Where(m => m.Part == MarkerPart.Tag))
+            if (!marked.Any(m => m.Document == tag.Document && m.Part != MarkerPart.Tag && m.Part != MarkerPart.Name))
+                edit = WithDigest(edit, TagBump.DigestBeside(tag.Path), bump.Digest, tag.Document);
+        var old = edit.Changes.Where(c => c.Changed)
+            .Select(c => holdsTag.FirstOrDefault(m => m.Path.Equals(c.Path) && m.Document == c.Document) is { } m
+                ? TagOf(m.Part, c.OldValue) : null)
+            .FirstOrDefault(t => t != null);
+        return new TagEdit(bump, edit.Changed ? old ?? TagOf(holdsTag[0].Part, holdsTag[0].Value) : bump.Tag, edit.Text,
+            "marker", edit.Changed);
+    }
+
+    /// <summary>The tag a marked value holds: the value itself, the part before its digest, or a reference's tag.</summary>
+    private static string? TagOf(MarkerPart part, string? value) => value == null ? null : part switch
+    {
+        MarkerPart.Tag => value,
+        MarkerPart.TagAndDigest => value.Split('@')[0],
+        _ => ImageReference.Parse(value).Tag,
+    };
 }

@@ -6,7 +6,7 @@ namespace Slipway.Delivery.Values;
 /// A marker comment naming the image a scalar holds. Two forms are read:
 /// Flux's setter, <c># {"$imagepolicy": "namespace:policy"}</c> (the whole reference) or with a <c>:tag</c>,
 /// <c>:name</c> or <c>:digest</c> suffix; and Slipway's, <c># slipway:image=component</c> (the tag) or with a
-/// <c>:tag</c>, <c>:digest</c>, <c>:name</c> or <c>:image</c> suffix.
+/// <c>:tag</c>, <c>:digest</c>, <c>:tag@digest</c>, <c>:name</c> or <c>:image</c> suffix.
 /// </summary>
 internal sealed partial record ImageMarker(string Component, string? Namespace, MarkerPart Part)
 {
@@ -23,13 +23,13 @@ internal sealed partial record ImageMarker(string Component, string? Namespace, 
     public bool IsFor(string component) =>
         component == Component || (Namespace != null && component == Namespace + ":" + Component);
 
-    private static MarkerPart PartOf(Group suffix, MarkerPart unsuffixed) => suffix.Success
-        ? Enum.Parse<MarkerPart>(suffix.Value, ignoreCase: true)
-        : unsuffixed;
+    private static MarkerPart PartOf(Group suffix, MarkerPart unsuffixed) => !suffix.Success ? unsuffixed
+        : suffix.Value == "tag@digest" ? MarkerPart.TagAndDigest
+        : Enum.Parse<MarkerPart>(suffix.Value, ignoreCase: true);
 
     [GeneratedRegex("""\{\s*"\$imagepolicy"\s*:\s*"(?<ns>[^":\s]+):(?<name>[^":\s]+)(?::(?<part>tag|name|digest))?"\s*\}""")]
     private static partial Regex FluxSetter();
 
-    [GeneratedRegex("""(?<![\w-])slipway:image=(?<component>[^\s:]+)(?::(?<part>tag|digest|name|image))?(?![\w:])""")]
+    [GeneratedRegex("""(?<![\w-])slipway:image=(?<component>[^\s:]+)(?::(?<part>tag@digest|tag|digest|name|image))?(?![\w:@])""")]
     private static partial Regex SlipwayMarker();
 }

@@ -16,12 +16,13 @@ public sealed record ImageReference(string Name, string? Tag, string? Digest)
 
     /// <summary>
     /// This reference with the parts of <paramref name="update"/> applied. A new name or tag without a new digest drops
-    /// the old digest, which would otherwise pin the previous image.
+    /// the old digest, which would otherwise pin the previous image; so does an empty digest.
     /// </summary>
     public ImageReference With(ImageUpdate update) => new(
         update.Name ?? Name,
         update.Tag ?? Tag,
-        update.Digest ?? (update.Name != null || update.Tag != null ? null : Digest));
+        update.Digest is { Length: 0 } ? null
+        : update.Digest ?? (update.Name != null || update.Tag != null ? null : Digest));
 
     public override string ToString() => Name + (Tag != null ? ":" + Tag : "") + (Digest != null ? "@" + Digest : "");
 }

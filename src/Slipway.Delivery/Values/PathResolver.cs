@@ -37,7 +37,8 @@ internal sealed class PathResolver(string text, YamlDocumentNode? document, stri
                     var entry = FindEntry(mapping, name, here);
                     if (entry == null)
                     {
-                        RefuseMissingInFlowOrMerged(mapping, path, i, name, here);
+                        if (mapping.IsFlow) return new MissingPath(i, FlowMappingInsertion(mapping, name, here));
+                        RefuseMissingInMerged(mapping, path, i, here);
                         return new MissingPath(i, MappingInsertion(mapping));
                     }
                     if (entry.Value is ScalarNode { IsEmpty: true } empty && i < path.Segments.Count - 1)
@@ -119,10 +120,27 @@ internal sealed class PathResolver(string text, YamlDocumentNode? document, stri
             throw Refuse($"{here} carries the anchor &{node.Anchor}, which *{node.Anchor} at line {reference.Line} reads; editing it would change that place too. Edit it by hand, or give that place its own value first", node);
     }
 
-    private void RefuseMissingInFlowOrMerged(MappingNode mapping, KeyPath path, int index, string key, string here)
+    /// <summary>
+    /// Inside a flow mapping on one line: right after its <c>{</c> when empty, else before its <c>}</c>. One that spans
+    /// lines, or merges other values, is refused.
+    /// </summary>
+    private InsertionPoint FlowMappingInsertion(MappingNode mapping, string key, string here)
     {
-        if (mapping.IsFlow)
-            throw Refuse($"'{key}' is missing from the flow mapping {{…}} at {here}; keys are only created in block mappings. Rewrite it in block style or add the key by hand", mapping);
+        var open = text.IndexOf('{', mapping.Start);
+        var close = open < 0 ? -1 : FlowBrackets.Closing(text, open);
+        if (close < 0 || text.AsSpan(open, close - open).Contains('\n')
+            || mapping.Entries.Any(e => e.IsMerge))
+            throw Refuse($"'{key}' is missing from the flow mapping {{…}} at {here}, which spans lines or merges other " +
+                         "values; keys are created in block mappings and one-line flow mappings. Rewrite it in " +
+                         "block style or add the key by hand", mapping);
+        if (mapping.Entries.Count == 0) return new InsertionPoint(open + 1, 0, InFlow: true);
+        var end = close;
+        while (text[end - 1] is ' ' or '\t') end--;
+        return new InsertionPoint(end, 0, InFlow: true, Separator: text[end - 1] == ',' ? " " : ", ");
+    }
+
+    private void RefuseMissingInMerged(MappingNode mapping, KeyPath path, int index, string here)
+    {
         if (mapping.Entries.FirstOrDefault(e => e.IsMerge) is { } merge)
             throw Refuse($"{Describe(path, index + 1)} is not written in {here}, which merges other values with '<<' (line {merge.Key.Line}); it may come from there. Setting it would shadow or change the merged value, so add it by hand", merge.Key);
     }

@@ -46,6 +46,9 @@ public sealed class ValuesDocument
                 var change = new ScalarChange(path, document, scalar.Value, value);
                 if (!change.Changed) return Unchanged(change);
                 return Verified(Replace([(scalar, existing.InFlow, value)]), change);
+            case MissingPath { Point.InFlow: true } missing:
+                return Verified(missing.Point.InsertFlow(Text, NewFlowEntry(path, missing.FirstMissing, value)),
+                    new ScalarChange(path, document, null, value));
             case MissingPath missing:
                 var lines = NewEntryLines(path, missing.FirstMissing, value);
                 return Verified(missing.Point.Insert(Text, lines, _layout.NewLine), new ScalarChange(path, document, null, value));
@@ -143,6 +146,21 @@ public sealed class ValuesDocument
             lines.Add(indent + ScalarRenderer.RenderNew(key) + ":" + (last ? " " + ScalarRenderer.RenderNew(value) : ""));
         }
         return lines;
+    }
+
+    /// <summary>The flow entry that creates <paramref name="path"/> from segment <paramref name="first"/> on:
+    /// <c>key: value</c>, or <c>key: {inner: value}</c> for deeper segments.</summary>
+    private string NewFlowEntry(KeyPath path, int first, string value)
+    {
+        var entry = ScalarRenderer.Render(value, YamlDotNet.Core.ScalarStyle.Plain, inFlow: true, stringExpected: true);
+        for (var i = path.Segments.Count - 1; i >= first; i--)
+        {
+            if (path.Segments[i].Key is not { } key)
+                throw new ValuesEditException($"'{path.Take(i)}' does not exist and sequence items are not created ({path.Segments[i]}); add it by hand", FileName);
+            var rendered = ScalarRenderer.Render(key, YamlDotNet.Core.ScalarStyle.Plain, inFlow: true, stringExpected: true);
+            entry = i == path.Segments.Count - 1 ? $"{rendered}: {entry}" : $"{rendered}: {{{entry}}}";
+        }
+        return entry;
     }
 
     private IEnumerable<(KeyPath Path, int Document, YamlNode Node, ImageMarker Marker)> Markers()

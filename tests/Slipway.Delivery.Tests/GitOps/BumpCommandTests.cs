@@ -64,6 +64,29 @@ public sealed class BumpCommandTests
     }
 
     [Fact]
+    public async Task A_digest_given_with_the_tag_is_written_beside_it_and_a_malformed_one_is_refused_before_any_push()
+    {
+        var digest = "sha256:" + new string('c', 64);
+        using var repository = await DeployRepository.CreateAsync(new Dictionary<string, string>
+        {
+            [ValuesSamples.Path("c1")] = ValuesSamples.Marked("c1", "1a2b3c4d"),
+        });
+
+        var malformed = await BuildScript.RunAsync(Bump(repository, "c1", "5e6f7a8b", "--digest", "sha256:c"));
+        var run = await BuildScript.RunAsync(Bump(repository, "c1", "5e6f7a8b", "--digest", digest));
+
+        malformed.ExitCode.Should().Be(1, malformed.ToString());
+        malformed.Says("'sha256:c' is not an image digest").Should().BeTrue(malformed.ToString());
+        run.ExitCode.Should().Be(0, run.ToString());
+        (await repository.CommitCountAsync()).Should().Be(2, "the malformed digest pushed nothing");
+        (await repository.HeadChangedLinesAsync()).Should().Equal(
+            "-    tag: \"1a2b3c4d\" # slipway:image=c1",
+            "+    tag: \"5e6f7a8b\" # slipway:image=c1",
+            "+    digest: " + digest);
+        (await repository.HeadMessageAsync()).Should().Contain("c1 1a2b3c4d → 5e6f7a8b (sha256:cccccccccccc) (marker)");
+    }
+
+    [Fact]
     public async Task The_same_bump_again_makes_no_commit_and_says_so()
     {
         using var repository = await DeployRepository.CreateAsync();

@@ -74,7 +74,10 @@ public sealed class ImagesManifestBumpTests : IDisposable
         run.ExitCode.Should().Be(0, run.ToString());
         (await repository.CommitCountAsync()).Should().Be(2);
         (await repository.SubjectsAsync())[0].Should().Be("Bump orders-api 1a2b3c4d → 5e6f7a8b, orders-worker 1a2b3c4d → 5e6f7a8b for recette");
-        (await repository.HeadNumstatAsync()).Should().Be("1\t1\tdeploy/values/components/orders-api.yaml\n1\t1\tdeploy/values/components/orders-worker.yaml");
+        (await repository.HeadNumstatAsync()).Should().Be("2\t1\tdeploy/values/components/orders-api.yaml\n2\t1\tdeploy/values/components/orders-worker.yaml",
+            "each file's tag line changes and its image's digest is added beside it");
+        (await repository.ReadAsync(ValuesSamples.Path("orders-api"))).Should().Be(
+            ValuesSamples.Marked("orders-api", "5e6f7a8b").TrimEnd('\n') + "\n    digest: sha256:" + new string('0', 64) + "\n");
         (await repository.ReadAsync(ValuesSamples.Path("web-ui"))).Should().Be(ValuesSamples.Marked("web-ui", "1a2b3c4d"));
         run.Says("web-ui: image unchanged, its values keep the tag already deployed.").Should().BeTrue(run.ToString());
     }

@@ -32,6 +32,40 @@ public sealed class CreationTests
         edit.Changes.Should().ContainSingle().Which.Created.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("podLabels: {}\n", "podLabels.team", "podLabels: {team: x}\n")]
+    [InlineData("podLabels: { } # none yet\n", "podLabels.team", "podLabels: {team: x } # none yet\n")]
+    [InlineData("podLabels: {}\n", "podLabels.a.b", "podLabels: {a: {b: x}}\n")]
+    [InlineData("a: {x: 1}\nz: 2\n", "a.w", "a: {x: 1, w: x}\nz: 2\n")]
+    [InlineData("a: {x: 1,  }\n", "a.w", "a: {x: 1, w: x  }\n")]
+    [InlineData("a:\n  b: {x: [1, 2]}\n", "a.b.w", "a:\n  b: {x: [1, 2], w: x}\n")]
+    [InlineData("a: {x: '}{', \"q\": \"\\\"}\"} # }\n", "a.w", "a: {x: '}{', \"q\": \"\\\"}\", w: x} # }\n")]
+    [InlineData("a: {x: 1}\n", "a.y", "a: {x: 1, \"y\": x}\n")]
+    public void Creates_missing_keys_inside_a_one_line_flow_mapping(string text, string path, string expected)
+    {
+        var edit = ValuesDocument.Parse(text).Set(path, "x");
+
+        edit.Text.Should().Be(expected);
+        edit.Changes.Should().ContainSingle().Which.Created.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_value_a_flow_mapping_cannot_hold_plain_is_quoted_and_reads_back()
+    {
+        var edit = ValuesDocument.Parse("podLabels: {}\n").Set("podLabels.owner", "a, b {c}");
+
+        ValuesDocument.Parse(edit.Text).Get("podLabels.owner").Should().Be("a, b {c}");
+        edit.Text.Should().StartWith("podLabels: {owner: ").And.EndWith("}\n");
+    }
+
+    [Fact]
+    public void A_flow_mapping_over_several_lines_is_refused_and_left_as_it_was()
+    {
+        var create = () => ValuesDocument.Parse("a: {x: 1,\n  y: 2}\n").Set("a.z", "x");
+
+        create.Should().Throw<ValuesEditException>().WithMessage("*'z' is missing from the flow mapping*spans lines*");
+    }
+
     [Fact]
     public void Creates_keys_in_an_empty_document_of_a_stream()
     {

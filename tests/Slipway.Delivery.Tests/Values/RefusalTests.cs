@@ -32,8 +32,6 @@ public sealed class RefusalTests
     [InlineData("defaults.pullPolicy", 1, "carries the anchor &defaults")]
     [InlineData("defaults.newKey", 1, "carries the anchor &defaults")]
     [InlineData("notes", 8, "is a block scalar")]
-    [InlineData("flow.b", 11, "is missing from the flow mapping")]
-    [InlineData("empty.key", 12, "is missing from the flow mapping")]
     [InlineData("shared.deeper", 3, "carries the anchor &tag")]
     [InlineData("notes.deeper", 8, "is a scalar ('multi")]
     [InlineData("items[3]", 14, "has 1 item(s), so there is no item [3]")]
