@@ -65,6 +65,16 @@ public sealed class ImageTests(ChartFixture charts)
     }
 
     [Fact]
+    public async Task An_empty_digest_set_after_the_values_files_unpins_the_digest_they_hold()
+    {
+        // what a deploy sets for an image it built by tag, over a digest BumpValues wrote into the values files
+        var rendered = await charts.RenderAsync("apps", "prod", "--set", $"orders-api.image.digest={Digest}",
+            "--set", "orders-api.image.tag=0123abcd", "--set", "orders-api.image.digest=");
+
+        rendered.Container("orders-api").StringAt("image").Should().Be($"{ChartFixture.Registry}/shop/orders-api:0123abcd");
+    }
+
+    [Fact]
     public async Task The_entity_namespace_names_the_repositories()
     {
         var rendered = await charts.RenderAsync("apps", "dev", "--set", "global.entityNamespace=books");
