@@ -1,10 +1,13 @@
+using Slipway.Delivery.Charts;
 using Slipway.Delivery.Components;
 using Slipway.Delivery.Deploy;
+using Slipway.Delivery.Versioning;
 using Slipway.Delivery.Secrets;
 
 namespace Slipway.Build;
 
-partial class Build
+/// <summary>Release tags (Release) and the release charts published at their version (PublishCharts).</summary>
+partial class Build : IRelease, IPublishCharts
 {
     /// <summary>Deployed in this order: the base products are up (and waited for) before the apps' bootstrap hook needs them.</summary>
     public IReadOnlyList<ReleaseDefinition> Releases =>

@@ -1,0 +1,52 @@
+using Slipway.Delivery.Deploy;
+using Slipway.Delivery.Registry;
+using Slipway.Delivery.Versioning;
+using Slipway.Engine;
+
+namespace Slipway.Delivery.Charts;
+
+/// <summary>
+/// Publishes the release charts (base, apps) to <c>oci://&lt;registry&gt;/charts</c> at the release's version, which
+/// is also their appVersion and the tag of every image they deploy (<see cref="ChartPublisher"/>), so an environment
+/// can deploy a version by chart reference alone.
+/// </summary>
+public interface IPublishCharts : IHazReleases
+{
+    /// <summary>The repository (in --registry) the release charts go to.</summary>
+    string ChartsRepository => "charts";
+
+    [Parameter("PublishCharts: the version to publish, for charts and image tags (default: the release tag at HEAD, v<version>)")]
+    string? ChartVersion => TryGetValue(() => ChartVersion);
+
+    Target PublishCharts => _ => _
+        .Description("Push the release charts to <registry>/charts (oci://) at the release version; chart version, " +
+                     "appVersion and image tags are that version")
+        .Executes(async ct =>
+        {
+            var source = await SourceVersion.ReadAsync(RootDirectory, ct);
+            if (source.IsDirty)
+                throw new TargetFailedException("The working tree has changes that are not committed " +
+                    $"({string.Join(", ", source.DirtyPaths.Take(5))}): a published chart is a commit's, as it " +
+                    "never changes once published. Commit them, or publish from a clean checkout.");
+            var version = ChartVersion ?? source.ReleaseVersion ?? throw new TargetFailedException(
+                $"HEAD ({source.ShortSha}) carries no release tag (v1.2.3): release it first (./build.sh Release), " +
+                "or give the version to publish with --chart-version (images tagged with it must exist).");
+            SemanticVersionCheck(version);
+            var registry = ImageRegistry;
+            using var client = new RegistryClient(registry.Host, ImageRegistryCredentials);
+            var credentials = ImageRegistryCredentials is { } c ? (registry.Host, c.Username, c.Password)
+                : ((string, string, string)?)null;
+            var publisher = new ChartPublisher(Helm, client, registry.RepositoryFor(ChartsRepository),
+                RegistryClient.IsLoopback(registry.Host), credentials);
+            foreach (var release in Releases)
+            {
+                var published = await publisher.PublishAsync(release, Components, version, ct);
+                if (published.Pushed) Log.Success($"{published.Name} {version} is at {published.Reference}");
+                else Log.Information($"{published.Name} {version} is at {published.Reference} already: left as it is " +
+                                     "(a published version does not change).");
+            }
+        });
+
+    private static void SemanticVersionCheck(string version) =>
+        SemanticVersion.Parse(version, "--chart-version (or the release tag)");
+}
