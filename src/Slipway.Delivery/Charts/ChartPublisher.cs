@@ -19,13 +19,15 @@ public sealed class ChartPublisher(HelmClient helm, RegistryClient registry, str
     /// <summary>The repository charts go to, as helm names it: <c>host[:port]/path</c>.</summary>
     public string Repository => $"{registry.Registry}/{repositoryPath}";
 
-    public async Task<PublishedChart> PublishAsync(ReleaseDefinition release, IReadOnlyList<Component> components,
-        string version, CancellationToken ct)
+    /// <summary>The chart published; <c>Pushed</c> is false when that version was in the repository already.</summary>
+    public async Task<(PublishedChart Chart, bool Pushed)> PublishAsync(ReleaseDefinition release,
+        IReadOnlyList<Component> components, string version, CancellationToken ct)
     {
         var name = ChartName(release.Chart);
+        var published = new PublishedChart(name, version, Repository);
         // helm stores a chart version with '+' as the OCI tag with '_'
         if (await registry.HeadManifestAsync($"{repositoryPath}/{name}", version.Replace('+', '_'), ct) != null)
-            return new PublishedChart(name, version, Repository, Pushed: false);
+            return (published, false);
         await ChartDependencies.BuildAsync(helm, release.Chart, ct);
         var work = Directory.CreateTempSubdirectory("slipway-publish-chart-");
         try
@@ -39,7 +41,7 @@ public sealed class ChartPublisher(HelmClient helm, RegistryClient registry, str
                 ValuesFile.Set(values, KeyPath.Parse($"{component.Name}.image.tag"), version);
             var archive = await helm.PackageAsync(copy, work.FullName, ct);
             await helm.PushAsync(archive, Repository, plainHttp, credentials, ct);
-            return new PublishedChart(name, version, Repository, Pushed: true);
+            return (published, true);
         }
         finally
         {
@@ -47,7 +49,8 @@ public sealed class ChartPublisher(HelmClient helm, RegistryClient registry, str
         }
     }
 
-    private static string ChartName(AbsolutePath chart) =>
+    /// <summary>The name in the chart folder's Chart.yaml.</summary>
+    public static string ChartName(AbsolutePath chart) =>
         ValuesDocument.Parse(ExactText.Read(chart / "Chart.yaml"), chart / "Chart.yaml").Get("name")
         ?? throw new TargetFailedException($"{chart / "Chart.yaml"} has no name.");
 

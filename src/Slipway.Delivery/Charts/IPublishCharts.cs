@@ -15,9 +15,6 @@ public interface IPublishCharts : IHazReleases
     /// <summary>The repository (in --registry) the release charts go to.</summary>
     string ChartsRepository => "charts";
 
-    [Parameter("PublishCharts: the version to publish, for charts and image tags (default: the release tag at HEAD, v<version>)")]
-    string? ChartVersion => TryGetValue(() => ChartVersion);
-
     Target PublishCharts => _ => _
         .Description("Push the release charts to <registry>/charts (oci://) at the release version; chart version, " +
                      "appVersion and image tags are that version")
@@ -40,9 +37,9 @@ public interface IPublishCharts : IHazReleases
                 RegistryClient.IsLoopback(registry.Host), credentials);
             foreach (var release in Releases)
             {
-                var published = await publisher.PublishAsync(release, Components, version, ct);
-                if (published.Pushed) Log.Success($"{published.Name} {version} is at {published.Reference}");
-                else Log.Information($"{published.Name} {version} is at {published.Reference} already: left as it is " +
+                var (chart, pushed) = await publisher.PublishAsync(release, Components, version, ct);
+                if (pushed) Log.Success($"{chart.Name} {version} is at {chart.Reference}");
+                else Log.Information($"{chart.Name} {version} is at {chart.Reference} already: left as it is " +
                                      "(a published version does not change).");
             }
         });

@@ -15,16 +15,19 @@ public static class DeployFingerprint
     /// The target registry a post-renderer relocates images into, when one runs. Its image list does not count: target tags
     /// are immutable, so the same render relocates to the same digests, and a release is not upgraded for another's images.
     /// </param>
-    public static string Compute(string chart, ValuesLayers values, string ns, string? relocatedInto = null)
+    public static string Compute(ReleaseDefinition release, ValuesLayers values, string ns, string? relocatedInto = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
         Add("namespace:" + ns);
-        foreach (var file in ChartDependencies.SourceFiles(chart))
-        {
-            Add("chart:" + Path.GetRelativePath(chart, file).Replace('\\', '/'));
-            hash.AppendData(File.ReadAllBytes(file));
-        }
+        // a published version never changes: its reference stands for its content
+        if (release.Published is { } published) Add("published-chart:" + published);
+        else
+            foreach (var file in ChartDependencies.SourceFiles(release.Chart))
+            {
+                Add("chart:" + Path.GetRelativePath(release.Chart, file).Replace('\\', '/'));
+                hash.AppendData(File.ReadAllBytes(file));
+            }
         foreach (var file in values.Files)
         {
             Add("values:" + Path.GetFileName(file));

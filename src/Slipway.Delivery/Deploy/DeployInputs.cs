@@ -27,8 +27,10 @@ public static partial class DeployInputs
             var files = new[] { Path.Combine(release.Chart, "values.yaml") }.Concat(values.Files).ToList();
             if (Value(files, component.Name, "enabled") is ({ } enabled, _) &&
                 enabled.Equals("false", StringComparison.OrdinalIgnoreCase)) continue;
-            var (tag, file) = Value(files, component.Name, "image", "tag");
-            var where = file == null ? "" : $" ({AbsolutePath.From(file).RelativeTo(root)})";
+            var setTag = values.Set.LastOrDefault(s => s.Key == $"{component.Name}.image.tag").Value;
+            var (tag, file) = setTag != null ? ((string?)setTag, (string?)null) : Value(files, component.Name, "image", "tag");
+            var where = file != null ? $" ({AbsolutePath.From(file).RelativeTo(root)})"
+                : release.Published is { } published ? $" (the version of {published})" : "";
             if (tag == null || Placeholder().IsMatch(tag))
             {
                 problems.Add($"{component.Name}: this run has no image for it (artifacts/images.json has no record) " +

@@ -1,4 +1,6 @@
+using Slipway.Delivery.Charts;
 using Slipway.Delivery.Components;
+using Slipway.Delivery.Environments;
 using Slipway.Delivery.Helm;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Registry;
@@ -55,7 +57,9 @@ public interface IHazDeploy : IRetag, IHazDeployContext
         var environment = context.Environment;
         await HoldDeployTargetAsync(context, ct);
         var version = await SourceVersion.ReadAsync(RootDirectory, ct);
-        var images = RunImages;
+        var releases = DeployedReleases(environment, version);
+        // a published chart deploys the images of its version, not this run's
+        var images = releases.Any(r => r.Published != null) ? [] : RunImages;
         EnvironmentGuard.CheckRun(environment, version, images);
         var target = RelocationTarget;
         var registry = target?.ToString() ?? ImageRegistry.ToString();
@@ -79,12 +83,30 @@ public interface IHazDeploy : IRetag, IHazDeployContext
                 environment.Protections.ImmutableImages),
             PostRender = target != null ? RelocatingPostRender(target, environment.Name) : null,
             Artifacts = ArtifactsDirectory,
-            AllReleases = Releases,
+            AllReleases = releases,
             RepairDrift = !NoRepair,
             RunId = $"{RunHolder.Identity}@{RunHolder.Since:O}",
         };
-        await CheckImagesAsync(Releases.Where(r => which(r) || DeployedLaterInThisRun(r)), deploy, ct);
-        return await deploy.DeployAsync(Releases.Where(which), ct);
+        await CheckImagesAsync(releases.Where(r => which(r) || DeployedLaterInThisRun(r)), deploy, ct);
+        return await deploy.DeployAsync(releases.Where(which), ct);
+    }
+
+    /// <summary>The releases, each from its published chart when the environment deploys published charts.</summary>
+    private IReadOnlyList<ReleaseDefinition> DeployedReleases(DeploymentEnvironment environment, SourceVersion source)
+    {
+        if (environment.PublishedCharts is not { } declared) return Releases;
+        var repository = PublishedChart.RepositoryOf(VariableExpander.Expand(declared, Variable));
+        if (repository.Length == 0)
+            throw new UsageException($"Environment '{environment.Name}' deploys published charts from {declared}, " +
+                                     "which is empty here: set the variables it names.");
+        var version = environment.ChartVersion ?? ChartVersion ?? source.ReleaseVersion ?? throw new TargetFailedException(
+            $"Environment '{environment.Name}' deploys published charts, and no version says which: HEAD " +
+            $"({source.ShortSha}) carries no release tag; pass --chart-version (PublishCharts published it).");
+        SemanticVersion.Parse(version, "--chart-version");
+        return Releases.Select(r => r with
+        {
+            Published = new PublishedChart(ChartPublisher.ChartName(r.Chart), version, repository),
+        }).ToList();
     }
 
     /// <summary>An app release when DeployApps is still to run after this target (DeployBase): checked up front.</summary>

@@ -11,6 +11,10 @@ public interface IHazReleases : IHazComponents, IHazEnvironments, IHazImageRegis
 {
     IReadOnlyList<ReleaseDefinition> Releases { get; }
 
+    [Parameter("The release version of the charts (and image tags) PublishCharts publishes and an environment with " +
+               "PublishedCharts deploys (default: the release tag at HEAD, v<version>)")]
+    string? ChartVersion => TryGetValue(() => ChartVersion);
+
     /// <summary>
     /// The registry a render without a deploy (lint, manifests, image lists) names: --registry, else the running local
     /// stack's, else a placeholder, so rendering needs neither a registry nor a cluster.

@@ -13,4 +13,13 @@ public sealed record ReleaseDefinition(string Name, AbsolutePath Chart, Componen
     public string ReleaseName => Name;
     public bool WaitForJobs { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Deployed from this published chart instead of <see cref="Chart"/>'s folder (an environment's choice).</summary>
+    public Charts.PublishedChart? Published { get; init; }
+
+    /// <summary>The chart argument of helm: the published chart's reference, else the folder.</summary>
+    public string ChartArgument => Published?.Reference ?? Chart;
+
+    /// <summary>The arguments that go with <see cref="ChartArgument"/> (the published version).</summary>
+    public IReadOnlyList<string> ChartFlags => Published?.HelmArguments ?? [];
 }

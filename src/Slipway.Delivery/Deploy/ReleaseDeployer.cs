@@ -34,13 +34,14 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
             .RepairAsync(name, ns, current?.Info, release.Timeout, ct);
         var stored = recovery == null ? current : await LatestAsync(name, ns, ct);
         var before = stored?.Info;
-        var fingerprint = DeployFingerprint.Compute(release.Chart, values, ns, PostRender?.Plan.Target);
-        var chart = ChartName(release.Chart);
+        var fingerprint = DeployFingerprint.Compute(release, values, ns, PostRender?.Plan.Target);
+        var chart = release.Published is { } published ? $"{published.Name}-{published.Version}" : ChartName(release.Chart);
 
         var unchanged = before is { IsDeployed: true } && DeployFingerprint.Of(before.Description) == fingerprint;
         var upgrade = new HelmUpgrade
         {
-            Release = name, Chart = release.Chart, Namespace = ns, ValuesFiles = values.Files, Set = values.Set,
+            Release = name, Chart = release.ChartArgument, ChartFlags = release.ChartFlags, Namespace = ns,
+            ValuesFiles = values.Files, Set = values.Set,
             Wait = true, WaitForJobs = release.WaitForJobs, Timeout = release.Timeout,
             Description = DeployFingerprint.Description(fingerprint, commit),
             PostRenderer = PostRender?.Command, PostRendererArgs = PostRender?.Arguments ?? [],
@@ -49,7 +50,7 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         if (!unchanged && recovery == null && before is { IsDeployed: true } && stored?.Rendered is { } deployed)
         {
             // its sources changed: helm renders the upgrade (no revision), and one that applies the same is not made
-            await ChartDependencies.BuildAsync(helm, release.Chart, ct);
+            await BuildDependenciesAsync(release, ct);
             dependenciesBuilt = true;
             try { unchanged = (await helm.RenderUpgradeAsync(upgrade, ct)).SameAs(deployed); }
             catch (HelmException) { unchanged = false; } // the upgrade meets the same error, and reports it
@@ -91,7 +92,7 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
                 Images = await ImagesAsync(stored!.Manifest, ct), Duration = stopwatch.Elapsed,
             };
         }
-        if (!dependenciesBuilt) await ChartDependencies.BuildAsync(helm, release.Chart, ct);
+        if (!dependenciesBuilt) await BuildDependenciesAsync(release, ct);
 
         if (PostRender != null && !await helm.PostRendersHooksAsync(ct))
             await RefuseHooksOutsideTargetAsync(release, ns, values, PostRender.Plan, ct);
@@ -143,7 +144,7 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
     /// </summary>
     private async Task RefuseHooksOutsideTargetAsync(ReleaseDefinition release, string ns, ValuesLayers values, RelocationPlan plan, CancellationToken ct)
     {
-        var outside = plan.ToRelocation().HookImagesOutsideTarget(await helm.TemplateAsync(release.ReleaseName, release.Chart, ns, values.Files, values.Set, ct));
+        var outside = plan.ToRelocation().HookImagesOutsideTarget(await helm.TemplateAsync(release.ReleaseName, release.ChartArgument, ns, values.Files, values.Set, ct, release.ChartFlags));
         if (outside.Count > 0)
             throw new TargetFailedException(
                 $"{release.ReleaseName}: hooks of the chart use images outside the target registry {plan.Target} ({string.Join(", ", outside)}), " +
@@ -208,6 +209,10 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         }
         return images;
     }
+
+    /// <summary>A chart folder's dependencies are packed in first; a published chart has them.</summary>
+    private Task BuildDependenciesAsync(ReleaseDefinition release, CancellationToken ct) =>
+        release.Published == null ? ChartDependencies.BuildAsync(helm, release.Chart, ct) : Task.CompletedTask;
 
     private static string ChartName(string chart)
     {

@@ -28,6 +28,16 @@ public sealed record ValuesLayers(IReadOnlyList<string> Files, IReadOnlyList<Key
 
         var set = new List<KeyValuePair<string, string>>();
         if (registry != null) set.Add(new("global.registry", registry));
+        if (release.Published is { } published)
+        {
+            // a published chart deploys the images of its version, whatever the tag files or this run say
+            foreach (var component in ours.OrderBy(c => c.Name, StringComparer.Ordinal))
+            {
+                set.Add(new($"{component.Name}.image.digest", ""));
+                set.Add(new($"{component.Name}.image.tag", published.Version));
+            }
+            return new ValuesLayers(files, set);
+        }
         foreach (var image in images.Where(i => ours.Any(c => c.Name == i.Component)).OrderBy(i => i.Component, StringComparer.Ordinal))
         {
             if (pinDigests && image.Digest.Length == 0)

@@ -40,6 +40,13 @@ public sealed record DeploymentEnvironment(string Name)
     public string? Url { get; init; }
     /// <summary>The branch deploys (and BumpValues commits) go to; defaults to the first branch.</summary>
     public string? DeployBranch { get; init; }
+    /// <summary>
+    /// An OCI repository of charts PublishCharts pushed (<c>oci://host[:port]/path</c>, may name variables): the
+    /// releases are deployed from there, at <see cref="ChartVersion"/>, instead of from the chart folders.
+    /// </summary>
+    public string? PublishedCharts { get; init; }
+    /// <summary>The published version deployed (default: --chart-version, else the release tag at HEAD).</summary>
+    public string? ChartVersion { get; init; }
 
     public override string ToString() => Name;
 }

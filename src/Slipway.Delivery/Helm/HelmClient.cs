@@ -96,14 +96,16 @@ public sealed class HelmClient(
 
     /// <summary>Renders a chart locally (no cluster access); returns the manifests.</summary>
     public async Task<string> TemplateAsync(string release, string chart, string ns, IReadOnlyList<string> valuesFiles,
-        IReadOnlyList<KeyValuePair<string, string>> set, CancellationToken ct = default) =>
-        (await RunAsync(["template", release, chart, "--namespace", ns, .. ValuesArguments(valuesFiles, set)], ct,
-            cluster: false)).StandardOutput;
+        IReadOnlyList<KeyValuePair<string, string>> set, CancellationToken ct = default,
+        IReadOnlyList<string>? chartFlags = null) =>
+        (await RunAsync(["template", release, chart, .. chartFlags ?? [], "--namespace", ns,
+            .. ValuesArguments(valuesFiles, set)], ct, cluster: false)).StandardOutput;
 
     public async Task<ProcessResult> UpgradeAsync(HelmUpgrade upgrade, CancellationToken ct = default)
     {
         var major = await MajorVersionAsync(ct);
         var args = new List<string> { "upgrade", upgrade.Release, upgrade.Chart, "--install", "--namespace", upgrade.Namespace };
+        args.AddRange(upgrade.ChartFlags);
         args.AddRange(ValuesArguments(upgrade.ValuesFiles, upgrade.Set));
         // helm 3.13 made --dry-run take a mode (client: nothing reaches the cluster but the reading of the release)
         if (upgrade.DryRun)

@@ -5,6 +5,8 @@ public sealed record HelmUpgrade
 {
     public required string Release { get; init; }
     public required string Chart { get; init; }
+    /// <summary>Arguments of the chart, e.g. <c>--version 1.2.3 --plain-http</c> for an OCI chart.</summary>
+    public IReadOnlyList<string> ChartFlags { get; init; } = [];
     public required string Namespace { get; init; }
     /// <summary>Later files override earlier ones, as helm merges them.</summary>
     public IReadOnlyList<string> ValuesFiles { get; init; } = [];
