@@ -30,6 +30,28 @@ public sealed class ValuesLayersTests : IDisposable
             "web-ui.image.digest", ""), "an image not pushed has no digest yet; its tag is what there is");
     }
 
+    [Fact]
+    public void A_published_chart_gets_its_version_as_every_image_tag_whatever_this_run_built()
+    {
+        var release = new ReleaseDefinition("apps", _root / "charts" / "apps", ComponentKind.App)
+        {
+            Published = new Slipway.Delivery.Charts.PublishedChart("apps", "1.4.0", "127.0.0.1:5000/charts"),
+        };
+
+        var set = ValuesLayers.For(_root, new DeploymentEnvironment("recette"), release,
+            [Component("web-ui"), Component("orders-api")], "127.0.0.1:5000",
+            [Image("web-ui", "0123abcd", "sha256:" + new string('1', 64))], pinDigests: false).Set;
+
+        set.Should().Equal(
+            new KeyValuePair<string, string>("global.registry", "127.0.0.1:5000"),
+            new KeyValuePair<string, string>("orders-api.image.digest", ""),
+            new KeyValuePair<string, string>("orders-api.image.tag", "1.4.0"),
+            new KeyValuePair<string, string>("web-ui.image.digest", ""),
+            new KeyValuePair<string, string>("web-ui.image.tag", "1.4.0"));
+        release.ChartArgument.Should().Be("oci://127.0.0.1:5000/charts/apps");
+        release.ChartFlags.Should().Equal("--version", "1.4.0", "--plain-http");
+    }
+
     private IReadOnlyList<KeyValuePair<string, string>> Set(params BuiltImage[] images) =>
         ValuesLayers.For(_root, new DeploymentEnvironment("local"),
             new ReleaseDefinition("apps", _root / "charts" / "apps", ComponentKind.App),

@@ -6,6 +6,7 @@ using Slipway.Delivery.Dotnet;
 using Slipway.Delivery.GitOps;
 using Slipway.Delivery.Images;
 using Slipway.Delivery.Status;
+using Slipway.Delivery.Versioning;
 using Slipway.Engine;
 using Slipway.LocalStack;
 
@@ -15,7 +16,7 @@ using Slipway.LocalStack;
 /// every component to the local stack.
 /// </summary>
 partial class Build : SlipwayBuild, ICompile, ITest, IStackWhenNeeded, IPushImage, IRetag, IDeployApps, IPreviews,
-    IStatus, ICharts, IPublishLibraryChart, IBumpValues, IAdopt
+    IStatus, ICharts, IPublishLibraryChart, IBumpValues, IAdopt, IRelease, IPublishCharts
 {
     // helm runs this build again as the post-renderer of relocated deploys (RelocatingPostRenderer)
     public static int Main(string[] args) =>
