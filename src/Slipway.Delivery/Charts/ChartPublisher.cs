@@ -38,7 +38,13 @@ public sealed class ChartPublisher(HelmClient helm, RegistryClient registry, str
             var values = copy / "values.yaml";
             if (!values.FileExists) File.WriteAllText(values, "");
             foreach (var component in components.Where(c => c.Kind == release.Components))
+            {
                 ValuesFile.Set(values, KeyPath.Parse($"{component.Name}.image.tag"), version);
+                // a digest in the chart's defaults would pin another image than the version's
+                var digest = KeyPath.Parse($"{component.Name}.image.digest");
+                if (ValuesDocument.Parse(ExactText.Read(values), values).Get(digest) is { Length: > 0 })
+                    ValuesFile.Set(values, digest, "");
+            }
             var archive = await helm.PackageAsync(copy, work.FullName, ct);
             await helm.PushAsync(archive, Repository, plainHttp, credentials, ct);
             return (published, true);

@@ -76,7 +76,7 @@ public interface ICharts : IHazReleases
             var environment = Environment;
             var directory = (ArtifactsDirectory / "manifests" / environment.Name).CleanDirectory();
             var registry = environment.TargetRegistry is { } target ? VariableExpander.Expand(target, Variable) : null;
-            foreach (var release in Releases)
+            foreach (var release in await ReleasesForAsync(environment, ct))
             {
                 var manifests = await RenderAsync(environment, release,
                     string.IsNullOrEmpty(registry) ? RenderRegistry : registry, ct);

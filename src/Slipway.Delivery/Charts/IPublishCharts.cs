@@ -29,8 +29,10 @@ public interface IPublishCharts : IHazReleases
                 $"HEAD ({source.ShortSha}) carries no release tag (v1.2.3): release it first (./build.sh Release), " +
                 "or give the version to publish with --chart-version (images tagged with it must exist).");
             SemanticVersionCheck(version);
+            await RefuseAnotherCommitsVersionAsync(version, source, ct);
             var registry = ImageRegistry;
             using var client = new RegistryClient(registry.Host, ImageRegistryCredentials);
+            await WarnOfMissingImagesAsync(client, version, ct);
             var credentials = ImageRegistryCredentials is { } c ? (registry.Host, c.Username, c.Password)
                 : ((string, string, string)?)null;
             var publisher = new ChartPublisher(Helm, client, registry.RepositoryFor(ChartsRepository),
@@ -43,6 +45,37 @@ public interface IPublishCharts : IHazReleases
                                      "(a published version does not change).");
             }
         });
+
+    /// <summary>A version whose release tag is on another commit is that commit's to publish.</summary>
+    private async Task RefuseAnotherCommitsVersionAsync(string version, SourceVersion source, CancellationToken ct)
+    {
+        var tagged = await ProcessRunner.RunAsync("git", ["-C", RootDirectory, "rev-parse", "--quiet", "--verify",
+            $"refs/tags/v{version}^{{commit}}"], new ProcessOptions
+        {
+            LogOutput = false, LogInvocation = false, AllowFailure = true,
+        }, ct);
+        var commit = tagged.StandardOutput.Trim();
+        if (tagged.ExitCode == 0 && commit != source.Sha)
+            throw new TargetFailedException(
+                $"{version} is the release of {commit[..8]} (tag v{version}), not of HEAD ({source.ShortSha}): " +
+                "publish it from that commit, or choose another --chart-version.");
+    }
+
+    /// <summary>Published charts deploy their version's images: those not in the registry (yet) are named.</summary>
+    private async Task WarnOfMissingImagesAsync(RegistryClient client, string version, CancellationToken ct)
+    {
+        var missing = new List<string>();
+        foreach (var component in Components.Where(c => Releases.Any(r => r.Components == c.Kind)))
+        {
+            var repository = ImageRegistry.RepositoryFor(component.Repository);
+            if (await client.HeadManifestAsync(repository, version, ct) == null)
+                missing.Add($"{repository}:{version}");
+        }
+        if (missing.Count > 0)
+            Log.Warning($"The charts at {version} deploy images {ImageRegistry.Host} does not have (yet): " +
+                        $"{string.Join(", ", missing)}. A deploy of this version is refused until they are pushed " +
+                        "(the release tag's pipeline builds them).");
+    }
 
     private static void SemanticVersionCheck(string version) =>
         SemanticVersion.Parse(version, "--chart-version (or the release tag)");

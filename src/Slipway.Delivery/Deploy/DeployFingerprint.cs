@@ -15,7 +15,8 @@ public static class DeployFingerprint
     /// The target registry a post-renderer relocates images into, when one runs. Its image list does not count: target tags
     /// are immutable, so the same render relocates to the same digests, and a release is not upgraded for another's images.
     /// </param>
-    public static string Compute(ReleaseDefinition release, ValuesLayers values, string ns, string? relocatedInto = null)
+    public static string Compute(ReleaseDefinition release, ValuesLayers values, string ns,
+        string? relocatedInto = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));

@@ -28,7 +28,9 @@ public static partial class DeployInputs
             if (Value(files, component.Name, "enabled") is ({ } enabled, _) &&
                 enabled.Equals("false", StringComparison.OrdinalIgnoreCase)) continue;
             var setTag = values.Set.LastOrDefault(s => s.Key == $"{component.Name}.image.tag").Value;
-            var (tag, file) = setTag != null ? ((string?)setTag, (string?)null) : Value(files, component.Name, "image", "tag");
+            var (tag, file) = setTag != null
+                ? ((string?)setTag, (string?)null)
+                : Value(files, component.Name, "image", "tag");
             var where = file != null ? $" ({AbsolutePath.From(file).RelativeTo(root)})"
                 : release.Published is { } published ? $" (the version of {published})" : "";
             if (tag == null || Placeholder().IsMatch(tag))

@@ -57,9 +57,9 @@ public interface IHazDeploy : IRetag, IHazDeployContext
         var environment = context.Environment;
         await HoldDeployTargetAsync(context, ct);
         var version = await SourceVersion.ReadAsync(RootDirectory, ct);
-        var releases = DeployedReleases(environment, version);
+        var releases = await ReleasesForAsync(environment, ct);
         // a published chart deploys the images of its version, not this run's
-        var images = releases.Any(r => r.Published != null) ? [] : RunImages;
+        var images = releases.Any(r => r.Published != null) ? await PublishedImagesAsync(releases, ct) : RunImages;
         EnvironmentGuard.CheckRun(environment, version, images);
         var target = RelocationTarget;
         var registry = target?.ToString() ?? ImageRegistry.ToString();
@@ -91,22 +91,37 @@ public interface IHazDeploy : IRetag, IHazDeployContext
         return await deploy.DeployAsync(releases.Where(which), ct);
     }
 
-    /// <summary>The releases, each from its published chart when the environment deploys published charts.</summary>
-    private IReadOnlyList<ReleaseDefinition> DeployedReleases(DeploymentEnvironment environment, SourceVersion source)
+    /// <summary>
+    /// The images a published chart deploys: each of its components at the chart's version in the registry, with the
+    /// digest the registry gives (an environment pinning digests deploys those). One missing refuses the deploy.
+    /// </summary>
+    private async Task<IReadOnlyList<BuiltImage>> PublishedImagesAsync(IReadOnlyList<ReleaseDefinition> releases,
+        CancellationToken ct)
     {
-        if (environment.PublishedCharts is not { } declared) return Releases;
-        var repository = PublishedChart.RepositoryOf(VariableExpander.Expand(declared, Variable));
-        if (repository.Length == 0)
-            throw new UsageException($"Environment '{environment.Name}' deploys published charts from {declared}, " +
-                                     "which is empty here: set the variables it names.");
-        var version = environment.ChartVersion ?? ChartVersion ?? source.ReleaseVersion ?? throw new TargetFailedException(
-            $"Environment '{environment.Name}' deploys published charts, and no version says which: HEAD " +
-            $"({source.ShortSha}) carries no release tag; pass --chart-version (PublishCharts published it).");
-        SemanticVersion.Parse(version, "--chart-version");
-        return Releases.Select(r => r with
+        using var client = new RegistryClient(ImageRegistry.Host, ImageRegistryCredentials);
+        var images = new List<BuiltImage>();
+        var missing = new List<string>();
+        foreach (var release in releases)
+        foreach (var component in Components.Where(c => c.Kind == release.Components))
         {
-            Published = new PublishedChart(ChartPublisher.ChartName(r.Chart), version, repository),
-        }).ToList();
+            var version = release.Published!.Version;
+            var repository = ImageRegistry.RepositoryFor(component.Repository);
+            if (await client.HeadManifestAsync(repository, version, ct) is not { } manifest)
+            {
+                missing.Add($"{ImageRegistry.Host}/{repository}:{version}");
+                continue;
+            }
+            images.Add(new BuiltImage
+            {
+                Component = component.Name, Registry = ImageRegistry.Host, Repository = repository, Tags = [version],
+                Digest = manifest.Digest, InputsDigest = "", InputsTag = "", Rebuilt = false,
+            });
+        }
+        if (missing.Count > 0)
+            throw new TargetFailedException("The published charts deploy images that are not in the registry: " +
+                                            string.Join(", ", missing) + ". Push them (the release tag's pipeline " +
+                                            "builds them), or deploy a version that has them (--chart-version).");
+        return images;
     }
 
     /// <summary>An app release when DeployApps is still to run after this target (DeployBase): checked up front.</summary>

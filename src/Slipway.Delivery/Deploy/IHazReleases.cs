@@ -35,11 +35,46 @@ public interface IHazReleases : IHazComponents, IHazEnvironments, IHazImageRegis
         EnvironmentVariables.GetValueOrDefault(name) is { Length: > 0 } value ? value
         : LocalStackEnvironment?.Variables.GetValueOrDefault(name);
 
-    async Task<string> RenderAsync(DeploymentEnvironment environment, ReleaseDefinition release, string registry, CancellationToken ct)
+    /// <summary>
+    /// A release as the environment renders it: from its folder, or the published chart (no run images).
+    /// </summary>
+    async Task<string> RenderAsync(DeploymentEnvironment environment, ReleaseDefinition release, string registry,
+        CancellationToken ct)
     {
         var helm = Helm;
-        await ChartDependencies.BuildAsync(helm, release.Chart, ct);
-        var layers = ValuesLayers.For(RootDirectory, environment, release, Components, registry, RunImages, pinDigests: false);
-        return await helm.TemplateAsync(release.ReleaseName, release.Chart, NamespaceOf(environment), layers.Files, layers.Set, ct);
+        if (release.Published == null) await ChartDependencies.BuildAsync(helm, release.Chart, ct);
+        var layers = ValuesLayers.For(RootDirectory, environment, release, Components, registry,
+            release.Published == null ? RunImages : [], pinDigests: false);
+        return await helm.TemplateAsync(release.ReleaseName, release.ChartArgument, NamespaceOf(environment),
+            layers.Files, layers.Set, ct, release.ChartFlags);
+    }
+
+    /// <summary>
+    /// The releases as <paramref name="environment"/> deploys them: each from its published chart when the environment
+    /// declares <see cref="DeploymentEnvironment.PublishedCharts"/> (at its ChartVersion, else --chart-version, else
+    /// the release tag at HEAD), else from its folder.
+    /// </summary>
+    async Task<IReadOnlyList<ReleaseDefinition>> ReleasesForAsync(DeploymentEnvironment environment,
+        CancellationToken ct)
+    {
+        if (environment.PublishedCharts is not { } declared) return Releases;
+        var repository = Charts.PublishedChart.RepositoryOf(VariableExpander.Expand(declared, Variable));
+        if (repository.Length == 0)
+            throw new UsageException($"Environment '{environment.Name}' deploys published charts from {declared}, " +
+                                     "which is empty here: set the variables it names.");
+        var version = environment.ChartVersion ?? ChartVersion;
+        if (version == null)
+        {
+            var source = await Versioning.SourceVersion.ReadAsync(RootDirectory, ct);
+            version = source.ReleaseVersion ?? throw new TargetFailedException(
+                $"Environment '{environment.Name}' deploys published charts, and no version says which: HEAD " +
+                $"({source.ShortSha}) carries no release tag; pass --chart-version (PublishCharts published it).");
+        }
+        Versioning.SemanticVersion.Parse(version, environment.ChartVersion != null
+            ? $"The ChartVersion of environment '{environment.Name}'" : "--chart-version (or the release tag)");
+        return Releases.Select(r => r with
+        {
+            Published = new Charts.PublishedChart(Charts.ChartPublisher.ChartName(r.Chart), version, repository),
+        }).ToList();
     }
 }

@@ -40,7 +40,8 @@ public interface IListImages : IHazReleases, IHazRunLocks
         }
         var environment = Environment;
         var registry = RenderRegistry;
-        var renders = await Task.WhenAll(Releases.Select(release => RenderAsync(environment, release, registry, ct)));
+        var releases = await ReleasesForAsync(environment, ct);
+        var renders = await Task.WhenAll(releases.Select(release => RenderAsync(environment, release, registry, ct)));
         foreach (var manifests in renders) found.UnionWith(ManifestImages.Find(manifests, allImageKeys));
         return found.ToList();
     }

@@ -14,7 +14,9 @@ public sealed record ReleaseDefinition(string Name, AbsolutePath Chart, Componen
     public bool WaitForJobs { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Deployed from this published chart instead of <see cref="Chart"/>'s folder (an environment's choice).</summary>
+    /// <summary>
+    /// Deployed from this published chart instead of <see cref="Chart"/>'s folder (an environment's choice).
+    /// </summary>
     public Charts.PublishedChart? Published { get; init; }
 
     /// <summary>The chart argument of helm: the published chart's reference, else the folder.</summary>

@@ -35,7 +35,9 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
         var stored = recovery == null ? current : await LatestAsync(name, ns, ct);
         var before = stored?.Info;
         var fingerprint = DeployFingerprint.Compute(release, values, ns, PostRender?.Plan.Target);
-        var chart = release.Published is { } published ? $"{published.Name}-{published.Version}" : ChartName(release.Chart);
+        var chart = release.Published is { } published
+            ? $"{published.Name}-{published.Version}"
+            : ChartName(release.Chart);
 
         var unchanged = before is { IsDeployed: true } && DeployFingerprint.Of(before.Description) == fingerprint;
         var upgrade = new HelmUpgrade
@@ -144,7 +146,9 @@ public sealed class ReleaseDeployer(HelmClient helm, KubernetesClient kubernetes
     /// </summary>
     private async Task RefuseHooksOutsideTargetAsync(ReleaseDefinition release, string ns, ValuesLayers values, RelocationPlan plan, CancellationToken ct)
     {
-        var outside = plan.ToRelocation().HookImagesOutsideTarget(await helm.TemplateAsync(release.ReleaseName, release.ChartArgument, ns, values.Files, values.Set, ct, release.ChartFlags));
+        var rendered = await helm.TemplateAsync(release.ReleaseName, release.ChartArgument, ns, values.Files,
+            values.Set, ct, release.ChartFlags);
+        var outside = plan.ToRelocation().HookImagesOutsideTarget(rendered);
         if (outside.Count > 0)
             throw new TargetFailedException(
                 $"{release.ReleaseName}: hooks of the chart use images outside the target registry {plan.Target} ({string.Join(", ", outside)}), " +

@@ -30,10 +30,15 @@ public sealed record ValuesLayers(IReadOnlyList<string> Files, IReadOnlyList<Key
         if (registry != null) set.Add(new("global.registry", registry));
         if (release.Published is { } published)
         {
-            // a published chart deploys the images of its version, whatever the tag files or this run say
+            // a published chart deploys the images of its version (their digests where pinned), whatever the tag
+            // files or this run say; images holds what the registry gives for that version
             foreach (var component in ours.OrderBy(c => c.Name, StringComparer.Ordinal))
             {
-                set.Add(new($"{component.Name}.image.digest", ""));
+                var digest = images.FirstOrDefault(i => i.Component == component.Name)?.Digest ?? "";
+                if (pinDigests && digest.Length == 0)
+                    throw new TargetFailedException($"{component.Name}: environment '{environment.Name}' deploys " +
+                        $"images by digest, and the digest of its image at {published.Version} is not known.");
+                set.Add(new($"{component.Name}.image.digest", pinDigests ? digest : ""));
                 set.Add(new($"{component.Name}.image.tag", published.Version));
             }
             return new ValuesLayers(files, set);

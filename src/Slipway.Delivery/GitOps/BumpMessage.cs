@@ -15,7 +15,8 @@ public static class BumpMessage
         var subject = "Bump " + string.Join(", ", changed.Select(e => $"{e.Bump.Component} {e.OldTag ?? "(none)"} → {e.Bump.Tag}"))
                       + (environment != null ? $" for {environment}" : "")
                       + (skipCi ? " " + SkipCi : "");
-        var body = changed.Select(e => $"{e.Bump.ValuesFile}: {e.Bump.Component} {e.OldTag ?? "(none)"} → {e.NewImage} ({e.How})");
+        var body = changed.Select(e =>
+            $"{e.Bump.ValuesFile}: {e.Bump.Component} {e.OldTag ?? "(none)"} → {e.NewImage} ({e.How})");
         return subject + "\n\n" + string.Join("\n", body) + "\n";
     }
 

@@ -27,10 +27,12 @@ public interface IBumpValues : IHazComponents, IHazEnvironments, IHazImageRegist
     [Parameter("BumpValues: the key path of the tag ({component} is replaced; default: the value marked slipway:image=<component>, else {component}.image.tag)", Variables = ParameterVariables.PrefixedOnly)]
     string? Key => TryGetValue(() => Key);
 
-    [Parameter("BumpValues: the image digest to write with --tag (sha256:…); without it, a digest beside the tag is emptied", Variables = ParameterVariables.PrefixedOnly)]
+    [Parameter("BumpValues: the image digest to write with --tag (sha256:…); without it, a digest beside the tag " +
+               "is emptied", Variables = ParameterVariables.PrefixedOnly)]
     string? Digest => TryGetValue(() => Digest);
 
-    [Parameter("BumpValues: the key path of the digest with --key ({component} is replaced; default: 'digest' beside a key named 'tag')", Variables = ParameterVariables.PrefixedOnly)]
+    [Parameter("BumpValues: the key path of the digest with --key ({component} is replaced; default: 'digest' " +
+               "beside a key named 'tag')", Variables = ParameterVariables.PrefixedOnly)]
     string? DigestKey => TryGetValue(() => DigestKey);
 
     [Parameter("BumpValues: token for an HTTPS deployment repository, sent as a header (never in a URL)"), Secret]
@@ -126,20 +128,26 @@ public interface IBumpValues : IHazComponents, IHazEnvironments, IHazImageRegist
                                                     "it, or pass --tag.");
                 continue;
             }
-            if (image.Rebuilt) bumps.Add(Bump(component.Name, image.TagToDeploy, image.Digest.Length > 0 ? image.Digest : null));
+            if (image.Rebuilt)
+                bumps.Add(Bump(component.Name, image.TagToDeploy, image.Digest.Length > 0 ? image.Digest : null));
             else Log.Information($"{component.Name}: image unchanged, its values keep the tag already deployed.");
         }
         WarnWhereNoDigestGoes(key, digestKey, bumps.Any(b => b.Digest != null));
         return bumps;
     }
 
-    /// <summary>A --key not named 'tag' gives the digest no place: said, as the tag alone does not pin the image.</summary>
+    /// <summary>
+    /// A --key not named 'tag' gives the digest no place beside it: said, whether there is one or not.
+    /// </summary>
     static void WarnWhereNoDigestGoes(string? key, string? digestKey, bool hasDigest)
     {
-        if (key != null && digestKey == null && hasDigest && TagBump.DigestBeside(Values.KeyPath.Parse(
-                key.Replace("{component}", "component", StringComparison.Ordinal))) == null)
-            Log.Warning($"--key {key} does not end in 'tag', so the digest has no place beside it and is not written: " +
-                        "pass --digest-key to write it.");
+        if (key == null || digestKey != null || TagBump.DigestBeside(Values.KeyPath.Parse(
+                key.Replace("{component}", "component", StringComparison.Ordinal))) != null) return;
+        Log.Warning(hasDigest
+            ? $"--key {key} does not end in 'tag', so the digest has no place beside it and is not written: " +
+              "pass --digest-key to write it."
+            : $"--key {key} does not end in 'tag': a digest kept elsewhere for this image is not emptied, and " +
+              "would still pin the previous image; pass --digest-key to empty it.");
     }
 
     /// <summary>

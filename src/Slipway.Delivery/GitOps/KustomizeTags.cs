@@ -15,7 +15,8 @@ internal static class KustomizeTags
     /// </summary>
     public static TagEdit Set(ValuesDocument document, TagBump bump)
     {
-        var found = Entries(document).FirstOrDefault(e => bump.ImageNames.Any(candidate => Matches(e.Name!, candidate)));
+        var found = Entries(document)
+            .FirstOrDefault(e => bump.ImageNames.Any(candidate => Matches(e.Name!, candidate)));
         var name = found.Name ?? bump.ImageNames[0];
         var digest = bump.Digest ?? (found.Name != null && HasDigest(document, found.Index) ? "" : null);
         var edit = KustomizeImages.Set(document, name, new KustomizeImageUpdate(NewTag: bump.Tag, Digest: digest));

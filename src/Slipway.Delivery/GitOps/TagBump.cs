@@ -5,7 +5,8 @@ namespace Slipway.Delivery.GitOps;
 /// <summary>
 /// One component's new tag and where it goes in the deployment repository: <see cref="ValuesFile"/> relative to its
 /// root, at <see cref="Key"/> when given (else the value marked for the component, else the default key). With
-/// <see cref="Digest"/>, the image's digest is written too (see <see cref="TagEditor"/>); without, a digest found beside
+/// <see cref="Digest"/>, the image's digest is written too (see <see cref="TagEditor"/>); without, a digest found
+/// beside
 /// the tag is emptied, as it would pin the previous image.
 /// </summary>
 public sealed record TagBump(string Component, string Tag, string ValuesFile, string? Key = null)
@@ -13,7 +14,9 @@ public sealed record TagBump(string Component, string Tag, string ValuesFile, st
     /// <summary>The image's digest, <c>sha256:…</c>; null when it is not known.</summary>
     public string? Digest { get; init; }
 
-    /// <summary>Where the digest goes when <see cref="Key"/> is given (default: <c>digest</c> beside a key named <c>tag</c>).</summary>
+    /// <summary>
+    /// Where the digest goes when <see cref="Key"/> is given (default: <c>digest</c> beside a key named <c>tag</c>).
+    /// </summary>
     public string? DigestKey { get; init; }
 
     /// <summary>Where a component's tag lives unless told otherwise.</summary>
@@ -28,13 +31,16 @@ public sealed record TagBump(string Component, string Tag, string ValuesFile, st
     /// <summary>A bump with <c>{component}</c> in <paramref name="valuesFile"/> and <paramref name="key"/> replaced by the component's name.</summary>
     public static TagBump For(string component, string tag, string? valuesFile = null, string? key = null,
         string? digest = null, string? digestKey = null) =>
-        new(component, tag, Expand(valuesFile ?? DefaultValuesFile, component), key == null ? null : Expand(key, component))
+        new(component, tag, Expand(valuesFile ?? DefaultValuesFile, component),
+            key == null ? null : Expand(key, component))
         {
             Digest = digest,
             DigestKey = digestKey == null ? null : Expand(digestKey, component),
         };
 
-    /// <summary><c>digest</c> beside a tag key named <c>tag</c> (<c>api.image.tag</c> → <c>api.image.digest</c>), else null.</summary>
+    /// <summary>
+    /// <c>digest</c> beside a tag key named <c>tag</c> (<c>api.image.tag</c> → <c>api.image.digest</c>), else null.
+    /// </summary>
     public static KeyPath? DigestBeside(KeyPath tagKey) =>
         tagKey.Segments.Count > 0 && tagKey.Segments[^1].Key == "tag"
             ? tagKey.Take(tagKey.Segments.Count - 1).Append(PathSegment.ForKey("digest"))

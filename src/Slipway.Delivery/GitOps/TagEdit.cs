@@ -7,6 +7,8 @@ public sealed record TagEdit(TagBump Bump, string? OldTag, string Text, string H
         ? $"{Bump.Component}: {OldTag ?? "(none)"} → {NewImage} in {Bump.ValuesFile} ({How})"
         : $"{Bump.Component} is already at {NewImage} in {Bump.ValuesFile}";
 
-    /// <summary>The new tag, with the start of its digest when one is written: <c>5e6f7a8b (sha256:0123456789ab)</c>.</summary>
+    /// <summary>
+    /// The new tag, with the start of its digest when one is written: <c>5e6f7a8b (sha256:0123456789ab)</c>.
+    /// </summary>
     public string NewImage => Bump.Tag + (Bump.Digest != null ? $" ({TagBump.ShortDigest(Bump.Digest)})" : "");
 }

@@ -30,6 +30,8 @@ internal sealed partial record ImageMarker(string Component, string? Namespace, 
     [GeneratedRegex("""\{\s*"\$imagepolicy"\s*:\s*"(?<ns>[^":\s]+):(?<name>[^":\s]+)(?::(?<part>tag|name|digest))?"\s*\}""")]
     private static partial Regex FluxSetter();
 
-    [GeneratedRegex("""(?<![\w-])slipway:image=(?<component>[^\s:]+)(?::(?<part>tag@digest|tag|digest|name|image))?(?![\w:@])""")]
+    [GeneratedRegex("""
+        (?<![\w-])slipway:image=(?<component>[^\s:]+)(?::(?<part>tag@digest|tag|digest|name|image))?(?![\w:@])
+        """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex SlipwayMarker();
 }

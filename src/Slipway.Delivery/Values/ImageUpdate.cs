@@ -26,7 +26,9 @@ public sealed record ImageUpdate(string? Name = null, string? Tag = null, string
         _ => From(ImageReference.Parse(value)),
     };
 
-    /// <summary><c>tag@digest</c> from this update over <paramref name="current"/>; a new tag alone drops the old digest.</summary>
+    /// <summary>
+    /// <c>tag@digest</c> from this update over <paramref name="current"/>; a new tag alone drops the old digest.
+    /// </summary>
     private string? TagAndDigest(string current)
     {
         if (Tag == null && Digest == null) return null;

@@ -9,6 +9,8 @@ public enum MarkerPart
     Name,
     Tag,
     Digest,
-    /// <summary>The tag pinned to its digest, <c>tag@sha256:…</c>, for a chart that reads both from its tag value.</summary>
+    /// <summary>
+    /// The tag pinned to its digest, <c>tag@sha256:…</c>, for a chart that reads both from its tag value.
+    /// </summary>
     TagAndDigest,
 }

@@ -130,9 +130,9 @@ internal sealed class PathResolver(string text, YamlDocumentNode? document, stri
         var close = open < 0 ? -1 : FlowBrackets.Closing(text, open);
         if (close < 0 || text.AsSpan(open, close - open).Contains('\n')
             || mapping.Entries.Any(e => e.IsMerge))
-            throw Refuse($"'{key}' is missing from the flow mapping {{…}} at {here}, which spans lines or merges other " +
-                         "values; keys are created in block mappings and one-line flow mappings. Rewrite it in " +
-                         "block style or add the key by hand", mapping);
+            throw Refuse($"'{key}' is missing from the flow mapping {{…}} at {here}, which spans lines or merges " +
+                         "other values; keys are created in block mappings and one-line flow mappings. Rewrite it " +
+                         "in block style or add the key by hand", mapping);
         if (mapping.Entries.Count == 0) return new InsertionPoint(open + 1, 0, InFlow: true);
         var end = close;
         while (text[end - 1] is ' ' or '\t') end--;

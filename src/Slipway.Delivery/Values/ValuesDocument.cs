@@ -62,7 +62,8 @@ public sealed class ValuesDocument
     /// <summary>Every scalar marked for an image, in every document; only those for <paramref name="component"/> when given.</summary>
     public IReadOnlyList<MarkedScalar> FindMarked(string? component = null) =>
         Markers().Where(m => component == null || m.Marker.IsFor(component))
-            .Select(m => new MarkedScalar(m.Marker.Component, m.Marker.Part, m.Path, m.Document, m.Node.Line, (m.Node as ScalarNode)?.Value ?? ""))
+            .Select(m => new MarkedScalar(m.Marker.Component, m.Marker.Part, m.Path, m.Document, m.Node.Line,
+                (m.Node as ScalarNode)?.Value ?? "") { ByFlux = m.Marker.Namespace != null })
             .ToList();
 
     /// <summary>
@@ -156,8 +157,10 @@ public sealed class ValuesDocument
         for (var i = path.Segments.Count - 1; i >= first; i--)
         {
             if (path.Segments[i].Key is not { } key)
-                throw new ValuesEditException($"'{path.Take(i)}' does not exist and sequence items are not created ({path.Segments[i]}); add it by hand", FileName);
-            var rendered = ScalarRenderer.Render(key, YamlDotNet.Core.ScalarStyle.Plain, inFlow: true, stringExpected: true);
+                throw new ValuesEditException($"'{path.Take(i)}' does not exist and sequence items are not created " +
+                                              $"({path.Segments[i]}); add it by hand", FileName);
+            var rendered =
+                ScalarRenderer.Render(key, YamlDotNet.Core.ScalarStyle.Plain, inFlow: true, stringExpected: true);
             entry = i == path.Segments.Count - 1 ? $"{rendered}: {entry}" : $"{rendered}: {{{entry}}}";
         }
         return entry;

@@ -10,7 +10,9 @@ public sealed record ReleaseRequest(AbsolutePath Repository, IReadOnlyList<strin
 {
     public ReleaseBump? Bump { get; init; }
     public string Remote { get; init; } = "origin";
-    /// <summary>The charts folder: a bump writes the new version into each Chart.yaml, as SyncChartVersions does.</summary>
+    /// <summary>
+    /// The charts folder: a bump writes the new version into each Chart.yaml, as SyncChartVersions does.
+    /// </summary>
     public AbsolutePath? ChartsDirectory { get; init; }
     /// <summary>The release commit's author when there is a bump and git has no user configured.</summary>
     public Git.GitIdentity Identity { get; init; } = Git.GitIdentity.Slipway;

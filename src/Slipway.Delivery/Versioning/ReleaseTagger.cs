@@ -29,27 +29,46 @@ public static class ReleaseTagger
         if ((await Git(true, "remote", "get-url", request.Remote)).ExitCode != 0)
             throw new TargetFailedException($"There is no remote '{request.Remote}' to push the release tag to: add " +
                                             $"it (git remote add {request.Remote} URL), or pass --release-remote.");
+        await RefuseUnpushedHeadAsync(source, branch, request.Remote, Git);
         var current = SemanticVersion.Parse(ChartVersions.Read(root), "VERSION");
         var version = request.Bump is { } bump ? current.Bump(bump) : current;
         await RefuseExistingTagAsync(version, request.Remote, Git);
 
         // the release commit and the annotated tag need an identity: the user's, else the request's
-        var configured = (await Git(true, "config", "user.email")).StandardOutput.Trim().Length > 0;
+        var configured = (await Git(true, "config", "user.email")).StandardOutput.Trim().Length > 0 &&
+                         (await Git(true, "config", "user.name")).StandardOutput.Trim().Length > 0;
         string[] identity = configured ? []
             : ["-c", $"user.name={request.Identity.Name}", "-c", $"user.email={request.Identity.Email}"];
         var bumped = version != current;
-        if (bumped) await CommitVersionAsync(request, version, identity, Git, ct);
-        await Git(false, [.. identity, "tag", "--annotate", version.Tag, "--message", $"Release {version}"]);
+        var undo = new ReleaseUndo(source.Sha, version.Tag, bumped, VersionedFiles(request));
+        try
+        {
+            if (bumped) await CommitVersionAsync(request, version, identity, Git, ct);
+            await Git(false, [.. identity, "tag", "--annotate", version.Tag, "--message", $"Release {version}"]);
+        }
+        catch (ProcessException e)
+        {
+            await undo.RunAsync(Git);
+            throw new TargetFailedException($"Making release {version} failed: {e.Message}\nNothing was pushed; " +
+                                            $"{undo.Said}.");
+        }
         var commit = (await Git(false, "rev-parse", "HEAD")).StandardOutput.Trim();
-        string[] refs = bumped ? [$"HEAD:refs/heads/{branch}", $"refs/tags/{version.Tag}"] : [$"refs/tags/{version.Tag}"];
+        string[] refs = bumped
+            ? [$"HEAD:refs/heads/{branch}", $"refs/tags/{version.Tag}"]
+            : [$"refs/tags/{version.Tag}"];
         var push = await Git(true, ["push", "--atomic", request.Remote, .. refs]);
         if (push.ExitCode != 0)
         {
-            await Git(true, "tag", "--delete", version.Tag);
-            if (bumped) await Git(false, "reset", "--hard", "--quiet", source.Sha);
-            throw new TargetFailedException($"Pushing {string.Join(" and ", refs)} to {request.Remote} was refused: " +
-                $"{push.StandardError.Trim()}\nNothing was pushed, and the tag {version.Tag}" +
-                (bumped ? " and the release commit were" : " was") + " removed here. Pull, then release again.");
+            await undo.RunAsync(Git);
+            // a push can fail after the remote took it (a dropped connection): the remote says which
+            var landed = (await Git(true, "ls-remote", "--tags", request.Remote, $"refs/tags/{version.Tag}"))
+                .StandardOutput.Trim().Length > 0;
+            throw new TargetFailedException(landed
+                ? $"Pushing {string.Join(" and ", refs)} to {request.Remote} failed ({push.StandardError.Trim()}), " +
+                  $"yet {request.Remote} has {version.Tag}: the release is made there; {undo.Said}. Pull (with " +
+                  "--tags) to get it back."
+                : $"Pushing {string.Join(" and ", refs)} to {request.Remote} was refused: " +
+                  $"{push.StandardError.Trim()}\nNothing was pushed, and {undo.Said}. Pull, then release again.");
         }
         return new ReleaseResult(version, version.Tag, commit, bumped, request.Remote);
     }
@@ -66,14 +85,42 @@ public static class ReleaseTagger
         return branch;
     }
 
+    /// <summary>
+    /// A release tags a commit the remote's branch has (reviewed, pushed): a local-only commit is refused.
+    /// </summary>
+    private static async Task RefuseUnpushedHeadAsync(SourceVersion source, string branch, string remote,
+        Func<bool, string[], Task<ProcessResult>> git)
+    {
+        var heads = await git(true, ["ls-remote", "--heads", remote, $"refs/heads/{branch}"]);
+        if (heads.ExitCode != 0)
+            throw new TargetFailedException($"The branches of {remote} cannot be read: {heads.StandardError.Trim()}");
+        var remoteHead = heads.StandardOutput.Split('\t', '\n')[0].Trim();
+        if (remoteHead.Length == 0)
+            throw new TargetFailedException($"'{branch}' is not on {remote}: push it (reviewed) first; a release " +
+                                            "tags a commit the remote has.");
+        if (remoteHead != source.Sha &&
+            (await git(true, ["merge-base", "--is-ancestor", source.Sha, remoteHead])).ExitCode != 0)
+            throw new TargetFailedException($"HEAD ({source.ShortSha}) is not in the history of {remote}/{branch} " +
+                                            $"({remoteHead[..8]}) as known here: push your commits (reviewed) " +
+                                            "first, or pull; a release tags a commit the remote has.");
+    }
+
+    /// <summary>The files a bump writes: VERSION and every Chart.yaml.</summary>
+    private static IReadOnlyList<string> VersionedFiles(ReleaseRequest request) =>
+    [
+        request.Repository / "VERSION",
+        .. request.ChartsDirectory is { DirectoryExists: true } charts
+            ? ChartVersions.ChartFiles(charts).Select(f => f.ToString()) : [],
+    ];
+
     private static async Task RefuseExistingTagAsync(SemanticVersion version, string remote,
         Func<bool, string[], Task<ProcessResult>> git)
     {
         var advice = "this version is released already: raise VERSION (./build.sh Release --bump patch|minor|major).";
         var local = await git(true, ["rev-parse", "--quiet", "--verify", $"refs/tags/{version.Tag}^{{commit}}"]);
         if (local.ExitCode == 0)
-            throw new TargetFailedException($"The tag {version.Tag} exists here (on {local.StandardOutput.Trim()[..8]}): " +
-                                            advice);
+            throw new TargetFailedException(
+                $"The tag {version.Tag} exists here (on {local.StandardOutput.Trim()[..8]}): " + advice);
         var remoteTags = await git(true, ["ls-remote", "--tags", remote, $"refs/tags/{version.Tag}"]);
         if (remoteTags.ExitCode != 0)
             throw new TargetFailedException($"The tags of {remote} cannot be read: {remoteTags.StandardError.Trim()}");
@@ -89,7 +136,8 @@ public static class ReleaseTagger
         await File.WriteAllTextAsync(file, version + "\n", ct);
         var changed = new List<string> { file };
         if (request.ChartsDirectory is { DirectoryExists: true } charts)
-            changed.AddRange(ChartVersions.Sync(ChartVersions.ChartFiles(charts), version.ToString()).Select(f => f.ToString()));
+            changed.AddRange(ChartVersions.Sync(ChartVersions.ChartFiles(charts), version.ToString())
+                .Select(f => f.ToString()));
         await git(false, ["add", "--", .. changed]);
         await git(false, [.. identity, "commit", "--quiet", "--message", $"Release {version}"]);
     }

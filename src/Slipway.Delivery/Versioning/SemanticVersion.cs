@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace Slipway.Delivery.Versioning;
 
-/// <summary>A release version as VERSION holds it and release tags carry it: <c>MAJOR.MINOR.PATCH[-pre-release]</c>.</summary>
+/// <summary>
+/// A release version as VERSION holds it and release tags carry it: <c>MAJOR.MINOR.PATCH[-pre-release]</c>.
+/// </summary>
 public sealed partial record SemanticVersion(int Major, int Minor, int Patch, string? PreRelease = null)
 {
     public static SemanticVersion Parse(string text, string source)
@@ -32,6 +34,7 @@ public sealed partial record SemanticVersion(int Major, int Minor, int Patch, st
         $"{Major.ToString(CultureInfo.InvariantCulture)}.{Minor.ToString(CultureInfo.InvariantCulture)}." +
         Patch.ToString(CultureInfo.InvariantCulture) + (PreRelease != null ? "-" + PreRelease : "");
 
-    [GeneratedRegex(@"^(?<major>0|[1-9]\d{0,8})\.(?<minor>0|[1-9]\d{0,8})\.(?<patch>0|[1-9]\d{0,8})(?:-(?<pre>[0-9A-Za-z.-]+))?$")]
+    [GeneratedRegex(@"^(?<major>0|[1-9]\d{0,8})\.(?<minor>0|[1-9]\d{0,8})\.(?<patch>0|[1-9]\d{0,8})" +
+                    @"(?:-(?<pre>[0-9A-Za-z.-]+))?$")]
     private static partial Regex Pattern();
 }

@@ -52,6 +52,25 @@ public sealed class ValuesLayersTests : IDisposable
         release.ChartFlags.Should().Equal("--version", "1.4.0", "--plain-http");
     }
 
+    [Fact]
+    public void A_published_chart_in_an_environment_pinning_digests_gets_the_digests_the_registry_gave()
+    {
+        var digest = "sha256:" + new string('3', 64);
+        var release = new ReleaseDefinition("apps", _root / "charts" / "apps", ComponentKind.App)
+        {
+            Published = new Slipway.Delivery.Charts.PublishedChart("apps", "1.4.0", "registry.example.com/charts"),
+        };
+        IReadOnlyList<KeyValuePair<string, string>> Layers(IReadOnlyList<BuiltImage> images) => ValuesLayers.For(_root,
+            new DeploymentEnvironment("prod"), release, [Component("web-ui")], null, images, pinDigests: true).Set;
+
+        Layers([Image("web-ui", "1.4.0", digest)]).Should().Equal(
+            new KeyValuePair<string, string>("web-ui.image.digest", digest),
+            new KeyValuePair<string, string>("web-ui.image.tag", "1.4.0"));
+        var unknown = () => Layers([]);
+        unknown.Should().Throw<TargetFailedException>().WithMessage("*digest of its image at 1.4.0 is not known*");
+        release.ChartFlags.Should().Equal(["--version", "1.4.0"], "a registry not on loopback speaks HTTPS");
+    }
+
     private IReadOnlyList<KeyValuePair<string, string>> Set(params BuiltImage[] images) =>
         ValuesLayers.For(_root, new DeploymentEnvironment("local"),
             new ReleaseDefinition("apps", _root / "charts" / "apps", ComponentKind.App),

@@ -123,6 +123,39 @@ public sealed class DigestBumpTests
         document.Get("api.image.digest").Should().Be(New);
     }
 
+    [Fact]
+    public void Beside_a_tag_flux_writes_only_a_digest_already_there_is_kept_in_step()
+    {
+        const string marker = "# {\"$imagepolicy\": \"flux-system:api:tag\"}";
+        var without = $"api:\n  image:\n    tag: a {marker}\n";
+        var with = $"api:\n  image:\n    tag: a {marker}\n    digest: {Old}\n";
+
+        TagEditor.Apply(without, TagBump.For("api", "b", digest: New)).Text.Should()
+            .Be(without.Replace("tag: a", "tag: b"), "Flux moves the tag alone later: a new digest would stay behind");
+        TagEditor.Apply(with, TagBump.For("api", "b", digest: New)).Text.Should()
+            .Be(with.Replace("tag: a", "tag: b").Replace(Old, New));
+    }
+
+    [Fact]
+    public void A_digest_that_cannot_go_beside_the_tag_leaves_the_tag_written_and_says_why()
+    {
+        const string text = "base: &base\n  pullPolicy: Always\napi:\n  image:\n    <<: *base\n    tag: a\n";
+
+        var edit = TagEditor.Apply(text, TagBump.For("api", "b", digest: New));
+
+        edit.Text.Should().Be(text.Replace("tag: a", "tag: b"));
+        edit.How.Should().StartWith("key api.image.tag; digest not written beside the tag: ")
+            .And.Contain("merges other values");
+    }
+
+    [Fact]
+    public void An_apostrophe_inside_a_plain_flow_value_is_not_a_quote()
+    {
+        var edit = TagEditor.Apply("api:\n  image: {note: don't, tag: a}\n", TagBump.For("api", "b", digest: New));
+
+        edit.Text.Should().Be($"api:\n  image: {{note: don't, tag: b, digest: \"{New}\"}}\n");
+    }
+
     [Theory]
     [InlineData("sha256:abc")]
     [InlineData("sha512:0000000000000000000000000000000000000000000000000000000000000000")]

@@ -106,6 +106,22 @@ public sealed class ReleaseTaggerTests
     }
 
     [Fact]
+    public async Task A_commit_the_remote_does_not_have_is_not_released()
+    {
+        using var repository = await ReleaseRepository.CreateAsync("1.4.0");
+        await repository.WriteAsync("local.txt", "not reviewed");
+        await repository.CommitAllAsync("Local only");
+        var head = await repository.GitAsync("rev-parse", "HEAD");
+
+        var message = await RefusalAsync(repository, ReleaseBump.Minor);
+
+        message.Should().StartWith($"HEAD ({head[..8]}) is not in the history of origin/main");
+        (await repository.GitAsync("rev-parse", "HEAD")).Should().Be(head);
+        (await repository.OriginAsync("tag", "--list")).Should().BeEmpty();
+        repository.Read("VERSION").Should().Be("1.4.0\n");
+    }
+
+    [Fact]
     public async Task A_refused_push_removes_the_tag_and_the_release_commit_here_and_says_so()
     {
         using var repository = await ReleaseRepository.CreateAsync("1.4.0");
