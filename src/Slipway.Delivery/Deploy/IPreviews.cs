@@ -38,7 +38,8 @@ public interface IPreviews : IHazDeploy
                     await helm.UninstallAsync(release.ReleaseName, ns, wait: true, ct);
                     Log.Information($"uninstalled {release.ReleaseName} from {ns}");
                 }
-            await kubernetes.DeleteNamespaceAsync(ns, TimeSpan.FromMinutes(2), ct);
+            // pods stop within their grace period and volumes detach first: minutes on a busy cluster
+            await kubernetes.DeleteNamespaceAsync(ns, TimeSpan.FromMinutes(5), ct);
             Log.Success($"Preview {ns} of branch {environment.DeployBranch} destroyed.");
         });
 

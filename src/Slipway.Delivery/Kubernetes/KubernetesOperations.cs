@@ -75,13 +75,25 @@ public static class KubernetesOperations
     {
         if (!await client.DeleteAsync(KubernetesResources.Namespace(name), ct: ct)) return false;
         var deadline = DateTime.UtcNow + timeout;
+        JsonObject? terminating = null;
         while (DateTime.UtcNow < deadline)
         {
-            if (await client.TryGetAsync(KubernetesResources.Namespace(name), ct) == null) return true;
+            terminating = await client.TryGetAsync(KubernetesResources.Namespace(name), ct);
+            if (terminating == null) return true;
             await Task.Delay(500, ct);
         }
         throw new KubernetesException(System.Net.HttpStatusCode.RequestTimeout, "Timeout",
-            $"Namespace {name} is still terminating after {timeout.TotalSeconds:0} s: something holds a finalizer (kubectl get all -n {name}).");
+            $"Namespace {name} is still terminating after {timeout.TotalSeconds:0} s" + Remaining(terminating) +
+            $" (kubectl get all -n {name}).");
+    }
+
+    /// <summary>What the namespace controller says is left (its status conditions), e.g. pods still stopping.</summary>
+    private static string Remaining(JsonObject? ns)
+    {
+        var said = (ns?["status"]?["conditions"] as JsonArray ?? [])
+            .Where(c => c?["status"]?.GetValue<string>() == "True")
+            .Select(c => c?["message"]?.GetValue<string>()).OfType<string>().ToList();
+        return said.Count > 0 ? ": " + string.Join("; ", said) : ": something holds a finalizer";
     }
 
     public static async Task<IReadOnlyList<JsonObject>> WarningEventsAsync(this KubernetesClient client, string ns, DateTimeOffset since, CancellationToken ct = default) =>

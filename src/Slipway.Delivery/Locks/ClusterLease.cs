@@ -137,7 +137,8 @@ public sealed class ClusterLease : IAsyncDisposable
             }
             catch (KubernetesException e) when (e.IsConflict || e.IsNotFound)
             {
-                if (e.IsNotFound && await NamespaceEndingAsync(ct)) return; // DestroyPreview deletes the namespace
+                // DestroyPreview deletes the namespace: its controller removes (or changes) the Lease meanwhile
+                if (await NamespaceEndingAsync(ct)) return;
                 Log.Warning($"the Lease {_namespace}/{Name} was taken or removed by someone else while this run " +
                             "held it: another deploy may now run at the same time");
                 return;
