@@ -57,8 +57,7 @@ public sealed class ChartPublisher(HelmClient helm, RegistryClient registry, str
 
     /// <summary>The name in the chart folder's Chart.yaml.</summary>
     public static string ChartName(AbsolutePath chart) =>
-        ValuesDocument.Parse(ExactText.Read(chart / "Chart.yaml"), chart / "Chart.yaml").Get("name")
-        ?? throw new TargetFailedException($"{chart / "Chart.yaml"} has no name.");
+        ChartYaml.NameIn(chart) ?? throw new TargetFailedException($"{chart / "Chart.yaml"} has no name.");
 
     private static void CopyDirectory(string from, string to)
     {

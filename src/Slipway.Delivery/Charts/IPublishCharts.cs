@@ -1,4 +1,5 @@
 using Slipway.Delivery.Deploy;
+using Slipway.Delivery.Git;
 using Slipway.Delivery.Registry;
 using Slipway.Delivery.Versioning;
 using Slipway.Engine;
@@ -49,13 +50,8 @@ public interface IPublishCharts : IHazReleases
     /// <summary>A version whose release tag is on another commit is that commit's to publish.</summary>
     private async Task RefuseAnotherCommitsVersionAsync(string version, SourceVersion source, CancellationToken ct)
     {
-        var tagged = await ProcessRunner.RunAsync("git", ["-C", RootDirectory, "rev-parse", "--quiet", "--verify",
-            $"refs/tags/v{version}^{{commit}}"], new ProcessOptions
-        {
-            LogOutput = false, LogInvocation = false, AllowFailure = true,
-        }, ct);
-        var commit = tagged.StandardOutput.Trim();
-        if (tagged.ExitCode == 0 && commit != source.Sha)
+        var commit = await new GitClient().TaggedCommitAsync(RootDirectory, $"v{version}", ct);
+        if (commit != null && commit != source.Sha)
             throw new TargetFailedException(
                 $"{version} is the release of {commit[..8]} (tag v{version}), not of HEAD ({source.ShortSha}): " +
                 "publish it from that commit, or choose another --chart-version.");

@@ -15,6 +15,15 @@ internal static class ChartYaml
         return yaml.Documents.Count > 0 ? yaml.Documents[0].RootNode as YamlMappingNode : null;
     }
 
+    /// <summary>The name in a chart folder's Chart.yaml; null when it has none.</summary>
+    public static string? NameIn(string directory)
+    {
+        var file = Path.Combine(directory, "Chart.yaml");
+        if (!File.Exists(file)) return null;
+        using var reader = new StreamReader(file);
+        return Load(reader) is { } root ? Scalar(root, "name") : null;
+    }
+
     public static string? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(key, out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
 }

@@ -13,7 +13,7 @@ public sealed record VendoredChart(string Name, string Path, bool IsArchive)
         if (!Directory.Exists(folder)) return [];
         var found = new List<VendoredChart>();
         foreach (var directory in Directory.EnumerateDirectories(folder))
-            if (NameInDirectory(directory) is { } name) found.Add(new VendoredChart(name, directory, IsArchive: false));
+            if (ChartYaml.NameIn(directory) is { } name) found.Add(new VendoredChart(name, directory, IsArchive: false));
         foreach (var archive in Directory.EnumerateFiles(folder, "*.tgz"))
             if (NameInArchive(archive) is { } name) found.Add(new VendoredChart(name, archive, IsArchive: true));
         return found;
@@ -36,13 +36,5 @@ public sealed record VendoredChart(string Name, string Path, bool IsArchive)
         }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException) { }
         return null;
-    }
-
-    private static string? NameInDirectory(string directory)
-    {
-        var file = System.IO.Path.Combine(directory, "Chart.yaml");
-        if (!File.Exists(file)) return null;
-        using var reader = new StreamReader(file);
-        return ChartYaml.Load(reader) is { } root ? ChartYaml.Scalar(root, "name") : null;
     }
 }

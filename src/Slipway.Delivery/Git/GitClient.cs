@@ -39,6 +39,15 @@ public sealed class GitClient(GitCredentials? credentials = null)
         }, cancellationToken);
     }
 
+    /// <summary>The commit <paramref name="tag"/> names in the repository at <paramref name="repository"/>; null when
+    /// there is no such tag.</summary>
+    public async Task<string?> TaggedCommitAsync(string repository, string tag, CancellationToken cancellationToken)
+    {
+        var found = await RunAsync(["rev-parse", "--quiet", "--verify", $"refs/tags/{tag}^{{commit}}"], repository,
+            cancellationToken, allowFailure: true);
+        return found.ExitCode == 0 ? found.StandardOutput.Trim() : null;
+    }
+
     /// <summary>A shallow, single-branch clone of <paramref name="branch"/> into <paramref name="directory"/>.</summary>
     public async Task<GitWorkingCopy> CloneAsync(GitRemote remote, string branch, string directory, CancellationToken cancellationToken, int depth = 1)
     {

@@ -32,7 +32,7 @@ public static class ReleaseTagger
         await RefuseUnpushedHeadAsync(source, branch, request.Remote, Git);
         var current = SemanticVersion.Parse(ChartVersions.Read(root), "VERSION");
         var version = request.Bump is { } bump ? current.Bump(bump) : current;
-        await RefuseExistingTagAsync(version, request.Remote, Git);
+        await RefuseExistingTagAsync(version, await git.TaggedCommitAsync(root, version.Tag, ct), request.Remote, Git);
 
         // the release commit and the annotated tag need an identity: the user's, else the request's
         var configured = (await Git(true, "config", "user.email")).StandardOutput.Trim().Length > 0 &&
@@ -113,14 +113,12 @@ public static class ReleaseTagger
             ? ChartVersions.ChartFiles(charts).Select(f => f.ToString()) : [],
     ];
 
-    private static async Task RefuseExistingTagAsync(SemanticVersion version, string remote,
+    private static async Task RefuseExistingTagAsync(SemanticVersion version, string? taggedHere, string remote,
         Func<bool, string[], Task<ProcessResult>> git)
     {
         var advice = "this version is released already: raise VERSION (./build.sh Release --bump patch|minor|major).";
-        var local = await git(true, ["rev-parse", "--quiet", "--verify", $"refs/tags/{version.Tag}^{{commit}}"]);
-        if (local.ExitCode == 0)
-            throw new TargetFailedException(
-                $"The tag {version.Tag} exists here (on {local.StandardOutput.Trim()[..8]}): " + advice);
+        if (taggedHere != null)
+            throw new TargetFailedException($"The tag {version.Tag} exists here (on {taggedHere[..8]}): " + advice);
         var remoteTags = await git(true, ["ls-remote", "--tags", remote, $"refs/tags/{version.Tag}"]);
         if (remoteTags.ExitCode != 0)
             throw new TargetFailedException($"The tags of {remote} cannot be read: {remoteTags.StandardError.Trim()}");
